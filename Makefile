@@ -1,0 +1,37 @@
+# Masthead: `make demo` runs the product with demo content; `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+NPM := $(shell command -v npm 2>/dev/null)
+
+.PHONY: demo test install lock clean serve
+
+$(BIN)/masthead: requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+install: $(BIN)/masthead
+
+# The HTML checker and axe-core for the page-validity tests; skipped where npm is absent.
+node_modules/.installed: package.json package-lock.json
+	@if [ -n "$(NPM)" ]; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: HTML validation and axe tests will skip (install Node.js and npm to run them)"; fi
+
+demo: $(BIN)/masthead
+	PORT=$(PORT) $(BIN)/masthead demo
+
+test: $(BIN)/masthead node_modules/.installed
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Re-pin every dependency (with hashes) after changing pyproject.toml.
+lock:
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --no-emit-index-url --no-emit-find-links \
+		--extra test --output-file requirements.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) node_modules test-results

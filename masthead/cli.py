@@ -1,0 +1,131 @@
+"""The ``masthead`` command: one entry point for operators.
+
+Subcommands that need no database (``date``) never load Django, so they
+answer instantly and work before anything is configured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import sys
+
+DEFAULT_PORT = 8000
+
+
+def _django(settings: str = "masthead.config.settings") -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings)
+    import django
+
+    django.setup()
+
+
+def cmd_date(args: argparse.Namespace) -> int:
+    from masthead.calendars import masthead_line, parse_style
+
+    try:
+        day = datetime.date.fromisoformat(args.day)
+    except ValueError:
+        print(f"masthead date: {args.day!r} is not a date in the form YYYY-MM-DD", file=sys.stderr)
+        return 2
+    try:
+        print(masthead_line(day, parse_style(args.style), args.offset))
+    except ValueError as error:
+        print(f"masthead date: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    _django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["masthead manage", *args.rest])
+    return 0
+
+
+def _gunicorn(bind: str, workers: int, extra: list[str] | None = None) -> int:
+    argv = [
+        sys.executable, "-m", "gunicorn",
+        "--bind", bind,
+        "--workers", str(workers),
+        "--access-logfile", "-",
+        "--forwarded-allow-ips", os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+        *(extra or []),
+        "masthead.config.wsgi:application",
+    ]
+    os.execv(sys.executable, argv)
+    return 0  # not reached
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """The production app server: gunicorn with the settings from the environment."""
+    _django()
+    from django.core.management import call_command
+
+    if args.migrate:
+        call_command("migrate", interactive=False, verbosity=1)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    return _gunicorn(args.bind, args.workers)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    os.environ["MASTHEAD_DEMO"] = "1"
+    _django()
+    from django.core.management import call_command
+
+    from masthead.demo.load import ensure_demo_admin, load_demo
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    result = load_demo()
+    print(result.summary)
+    username, password = ensure_demo_admin()
+    port = int(args.port or os.environ.get("PORT") or DEFAULT_PORT)
+    url = f"http://127.0.0.1:{port}"
+    print()
+    print(f"  Masthead demo:  {url}/")
+    print(f"  Admin:          {url}/admin/   user: {username}   password: {password}")
+    print()
+    if args.no_serve:
+        return 0
+    sys.stdout.flush()
+    return _gunicorn(f"127.0.0.1:{port}", args.workers)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="masthead", description="Masthead news publishing platform.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    demo = commands.add_parser("demo", help="migrate an SQLite database under var/, load demo content and serve it")
+    demo.add_argument("--port", type=int, help=f"port to serve on (default: $PORT or {DEFAULT_PORT})")
+    demo.add_argument("--workers", type=int, default=2)
+    demo.add_argument("--no-serve", action="store_true", help="prepare the demo and exit")
+    demo.set_defaults(func=cmd_demo)
+
+    serve = commands.add_parser("serve", help="run the production app server (gunicorn)")
+    serve.add_argument("--bind", default=os.environ.get("BIND", f"127.0.0.1:{DEFAULT_PORT}"))
+    serve.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "2")))
+    serve.add_argument("--migrate", action="store_true", help="apply database migrations first")
+    serve.set_defaults(func=cmd_serve)
+
+    date = commands.add_parser("date", help="print the masthead date line for a day, e.g. 'masthead date 2023-05-28'")
+    date.add_argument("day", metavar="YYYY-MM-DD")
+    date.add_argument("--style", default="south_asian", help="Hijri month spelling: south_asian (default), standard, arabic, urdu")
+    date.add_argument("--offset", type=int, default=0, help="moon-sighting offset in days, -2 to 2")
+    date.set_defaults(func=cmd_date)
+
+    manage = commands.add_parser("manage", help="run a Django management command, e.g. 'masthead manage createsuperuser'")
+    manage.add_argument("rest", nargs=argparse.REMAINDER)
+    manage.set_defaults(func=cmd_manage)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.static import serve as serve_media
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from masthead.search import views as search_views
+from masthead.web import urls as web_urls
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("search/", search_views.search, name="search"),
+    path("", include(web_urls)),
+]
+
+if settings.SERVE_MEDIA:
+    # Single-process installs serve uploads themselves; behind nginx, nginx does.
+    urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media, {"document_root": settings.MEDIA_ROOT}))
+
+urlpatterns.append(path("", include(wagtail_urls)))
+
+handler404 = "masthead.web.views.page_not_found"

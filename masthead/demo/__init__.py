@@ -1,0 +1,1 @@
+"""Fictional demo content for Masthead: stories, sections, staff and pictures."""

@@ -1,0 +1,122 @@
+"""Loads the demo edition: sections, people, agencies, pictures and stories. Safe to run twice."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape
+from wagtail.models import Page, Site
+
+from masthead.demo import content
+from masthead.demo.pictures import draw
+from masthead.images.models import Picture
+from masthead.news import services
+from masthead.news.models import Agency, AgencyAlias, ArticlePage, Author, HomePage
+from masthead.web.models import EditionSettings
+
+DEMO_ADMIN = "admin"
+DEMO_STORE_LINKS = {
+    "play_store_url": "https://play.google.com/store/apps/details?id=org.example.masthead.demo",
+    "app_store_url": "https://apps.apple.com/app/masthead-demo/id0000000000",
+}
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    created: bool
+    stories: int
+
+    @property
+    def summary(self) -> str:
+        if self.created:
+            return f"Demo content loaded: {self.stories} stories in {len(content.SECTIONS)} sections."
+        return f"Demo content already present ({self.stories} stories); left as it is."
+
+
+def _remove_wagtail_welcome_page() -> None:
+    """A fresh Wagtail install serves a 'Welcome' page; the demo edition replaces it."""
+    for page in Page.objects.filter(depth=2).exclude(content_type__model="homepage"):
+        Site.objects.filter(root_page=page).delete()
+        page.delete()
+
+
+@transaction.atomic
+def load_demo() -> DemoResult:
+    existing = HomePage.objects.filter(title=content.SITE_NAME).first()
+    if existing is not None:
+        return DemoResult(created=False, stories=ArticlePage.objects.descendant_of(existing).count())
+
+    _remove_wagtail_welcome_page()
+    site = services.create_edition(name=content.SITE_NAME, hostname="localhost", port=80)
+    home = site.root_page.specific
+    EditionSettings.objects.update_or_create(site=site, defaults={"tagline": content.TAGLINE, **DEMO_STORE_LINKS})
+
+    sections = {spec.slug: services.create_section(home, title=spec.title, slug=spec.slug, intro=spec.intro) for spec in content.SECTIONS}
+    authors = {spec.key: Author.objects.create(name=spec.name, role=spec.role, bio=spec.bio) for spec in content.AUTHORS}
+    agencies = {}
+    for spec in content.AGENCIES:
+        agency = Agency.objects.create(name=spec.name, short_name=spec.short_name)
+        AgencyAlias.objects.bulk_create(AgencyAlias(agency=agency, alias=alias) for alias in spec.aliases)
+        agencies[spec.key] = agency
+
+    now = timezone.now()
+    stories: dict[str, ArticlePage] = {}
+    # Oldest first, so that tree order and publication order agree.
+    for spec in sorted(content.STORIES, key=lambda s: -s.age_days):
+        published = now - timedelta(days=spec.age_days)
+        updated = published + timedelta(hours=spec.updated_hours_after) if spec.updated_hours_after else None
+        draft = services.StoryDraft(
+            title=spec.title,
+            standfirst=spec.standfirst,
+            dateline=spec.dateline,
+            paragraphs=[f"<p>{escape(text)}</p>" for text in spec.paragraphs],
+            authors=[authors[key] for key in spec.authors],
+            agency=agencies.get(spec.agency),
+            tags=list(spec.tags),
+            hero_image=_picture(spec) if spec.picture else None,
+            hero_caption=spec.caption,
+        )
+        stories[spec.key] = services.file_story(sections[spec.section], draft, publish=True, published_at=published, updated_at=updated)
+
+    for spec in content.STORIES:
+        if spec.related:
+            ArticlePage.objects.filter(pk=stories[spec.key].pk).update(related_article=stories[spec.related])
+    home.lead_story = stories[content.LEAD_STORY]
+    home.save_revision().publish()
+    return DemoResult(created=True, stories=len(stories))
+
+
+def _picture(spec) -> Picture:
+    data = draw(spec.picture)
+    image = Picture(title=spec.caption or spec.title, credit=spec.credit, description=spec.caption or spec.title)
+    image.file = ImageFile(_bytes_file(data), name=f"demo-{spec.key}.jpg")
+    image.save()
+    return image
+
+
+def _bytes_file(data: bytes):
+    from io import BytesIO
+
+    return BytesIO(data)
+
+
+def ensure_demo_admin() -> tuple[str, str]:
+    """The demo's admin account; its password is made once, kept under var/ and printed each run."""
+    path = Path(settings.HOME) / "demo-admin-password.txt"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(12))
+        path.chmod(0o600)
+    password = path.read_text().strip()
+    user, _ = get_user_model().objects.get_or_create(username=DEMO_ADMIN, defaults={"email": "admin@example.org"})
+    user.is_staff = user.is_superuser = True
+    user.set_password(password)
+    user.save()
+    return DEMO_ADMIN, password

@@ -1,0 +1,108 @@
+"""The article: one record that every channel (page, lite page, feeds, API) is drawn from."""
+
+from __future__ import annotations
+
+from django.db import models
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from masthead.news.blocks import ArticleBodyBlock
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class ArticlePage(Page):
+    dateline = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text="The place the story was filed from, e.g. 'Moscow'. Shown in capitals leading the first paragraph; do not type it into the body.",
+    )
+    standfirst = models.TextField(blank=True, max_length=500, help_text="One or two sentences under the headline.")
+    body = StreamField(ArticleBodyBlock(), blank=True)
+    authors = ParentalManyToManyField("news.Author", blank=True, related_name="articles")
+    agency = models.ForeignKey(
+        "news.Agency", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles",
+        help_text="Credit for agency copy.",
+    )
+    hero_image = models.ForeignKey("images.Picture", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    hero_caption = models.CharField(max_length=255, blank=True)
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True)
+    related_article = models.ForeignKey(
+        "news.ArticlePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The 'Read more' link in the body. Leave empty to pick one automatically from shared tags, section and recency.",
+    )
+
+    # Denormalised from the tree and from Wagtail's publishing dates, so that
+    # listings read one indexed table instead of scanning page paths.
+    section = models.ForeignKey("news.SectionPage", null=True, editable=False, on_delete=models.SET_NULL, related_name="articles")
+    published_at = models.DateTimeField(null=True, editable=False)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("standfirst"),
+        FieldRowPanel([FieldPanel("dateline"), FieldPanel("agency")]),
+        FieldPanel("authors"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_caption")], heading="Hero image"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        PageChooserPanel("related_article", "news.ArticlePage"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.SearchField("dateline"),
+        index.FilterField("section"),
+        index.FilterField("published_at"),
+    ]
+
+    parent_page_types = ["news.ArchiveYearPage"]
+    subpage_types: list[str] = []
+
+    template = "news/article_page.html"
+
+    class Meta:
+        verbose_name = "article"
+        indexes = [
+            models.Index(fields=["section", "-published_at"], name="news_article_section_pub"),
+            models.Index(fields=["-published_at"], name="news_article_pub"),
+        ]
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "first_published_at" in update_fields:
+            self.published_at = self.first_published_at
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "published_at"}
+        if self.section_id is None and self.path:
+            self.section = SectionLookup.for_path(self.path)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "section"}
+        return super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from masthead.news import querysets
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(querysets.article_page(self, request))
+        return context
+
+
+class SectionLookup:
+    """Finds the section above a tree path without loading the pages in between."""
+
+    @staticmethod
+    def for_path(path: str):
+        from masthead.news.models.pages import SectionPage
+
+        ancestors = [path[: i * Page.steplen] for i in range(1, len(path) // Page.steplen)]
+        return SectionPage.objects.filter(path__in=ancestors).order_by("-depth").first()

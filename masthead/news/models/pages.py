@@ -1,0 +1,116 @@
+"""The tree above articles: an edition's home, its sections, and each section's yearly archive.
+
+Articles sit one level below a yearly archive page (``/world/2026/<slug>/``),
+not directly under their section: treebeard gives one parent at most
+36⁴ = 1,679,616 children, and a busy section outgrows that in a few decades.
+A year of one section never will. Listings never walk the tree: they read
+the denormalised ``section`` and ``published_at`` columns of articles,
+through an index.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.http import Http404
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from masthead.lib.pagination import paginate
+
+SECTION_PAGE_SIZE = 20
+YEAR_SLUG_LENGTH = 4
+
+
+class HomePage(Page):
+    """The front page of one edition (a Wagtail Site's root)."""
+
+    lead_story = models.ForeignKey(
+        "news.ArticlePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Leave empty to lead with the latest story.",
+    )
+
+    content_panels = Page.content_panels + [PageChooserPanel("lead_story", "news.ArticlePage")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["news.SectionPage"]
+
+    template = "news/home_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        from masthead.news import querysets
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(querysets.front_page(self, request))
+        return context
+
+
+class SectionPage(Page):
+    """A desk of the newsroom and a listing of its stories: World, Pakistan, Business…"""
+
+    intro = models.CharField(max_length=300, blank=True)
+    stories_on_home = models.PositiveSmallIntegerField(default=4, help_text="How many of its latest stories the home page shows.")
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("stories_on_home")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["news.HomePage"]
+    subpage_types = ["news.ArchiveYearPage"]
+
+    template = "news/section_page.html"
+
+    def route(self, request, path_components):
+        # /<section>/<year>/<slug>/ resolves in one query instead of walking the
+        # year page: section pages are the busiest route on the site.
+        if len(path_components) == 2 and len(path_components[0]) == YEAR_SLUG_LENGTH and path_components[0].isdigit():
+            from masthead.news.models.articles import ArticlePage
+
+            year, slug = path_components
+            article = (
+                ArticlePage.objects.filter(
+                    depth=self.depth + 2,
+                    path__startswith=self.path,
+                    slug=slug,
+                    url_path=f"{self.url_path}{year}/{slug}/",
+                )
+                .select_related("locale")
+                .first()
+            )
+            if article is None or not article.live:
+                raise Http404
+            return article.route(request, [])
+        return super().route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        from masthead.news import querysets
+
+        context = super().get_context(request, *args, **kwargs)
+        context["listing"] = paginate(request, querysets.section_stories(self), SECTION_PAGE_SIZE)
+        return context
+
+
+class ArchiveYearPage(Page):
+    """A section's stories of one year; created on demand when a story is filed."""
+
+    year = models.PositiveSmallIntegerField()
+
+    content_panels = Page.content_panels + [FieldPanel("year")]
+    parent_page_types = ["news.SectionPage"]
+    subpage_types = ["news.ArticlePage"]
+    show_in_menus_default = False
+
+    template = "news/archive_year_page.html"
+
+    class Meta:
+        verbose_name = "yearly archive"
+
+    def get_context(self, request, *args, **kwargs):
+        from masthead.news import querysets
+
+        context = super().get_context(request, *args, **kwargs)
+        context["listing"] = paginate(request, querysets.year_stories(self), SECTION_PAGE_SIZE)
+        return context

@@ -1,0 +1,131 @@
+"""Reads: every listing and page context the public site needs, each in a fixed number of queries."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q
+from django.http import HttpRequest
+from wagtail.models import Site
+
+from masthead.news.models import ArticlePage, HomePage, SectionPage
+
+THUMBNAIL_FILTER = "fill-480x270"
+HERO_FILTERS = ("fill-800x450", "fill-1200x675")
+RELATED_WINDOW = timedelta(days=365)
+LATEST_ON_HOME = 10
+
+
+def _image_prefetch(field: str, *filters: str) -> Prefetch:
+    from masthead.images.models import Picture
+
+    return Prefetch(field, queryset=Picture.objects.prefetch_renditions(*filters))
+
+
+def listed(queryset=None):
+    """Live stories with what a listing shows of them: section, agency, thumbnail."""
+    queryset = ArticlePage.objects.all() if queryset is None else queryset
+    return (
+        queryset.filter(live=True)
+        .exclude(published_at=None)
+        .select_related("section", "agency")
+        .prefetch_related(_image_prefetch("hero_image", THUMBNAIL_FILTER))
+        .order_by("-published_at", "-pk")
+    )
+
+
+def site_sections(site: Site):
+    root = site.root_page
+    return SectionPage.objects.filter(depth=root.depth + 1, path__startswith=root.path)
+
+
+def site_stories(site: Site):
+    return listed().filter(section__in=site_sections(site).values("pk"))
+
+
+def section_stories(section: SectionPage):
+    return listed().filter(section=section)
+
+
+def year_stories(year_page):
+    return listed().filter(depth=year_page.depth + 1, path__startswith=year_page.path)
+
+
+def nav_sections(site: Site) -> list[SectionPage]:
+    return list(site_sections(site).filter(live=True, show_in_menus=True).order_by("path").only("title", "slug", "url_path", "path", "depth"))
+
+
+def front_page(home: HomePage, request: HttpRequest) -> dict:
+    """Lead story, the latest stories of each section, and the latest overall."""
+    sections = list(
+        SectionPage.objects.child_of(home).live().order_by("path").only("title", "slug", "url_path", "path", "depth", "stories_on_home")
+    )
+    latest = list(listed().filter(section__in=[s.pk for s in sections])[: LATEST_ON_HOME + 1])
+    lead = None
+    if home.lead_story_id:
+        lead = listed().filter(pk=home.lead_story_id).first()
+    if lead is None and latest:
+        lead = latest[0]
+    latest = [story for story in latest if story != lead][:LATEST_ON_HOME]
+
+    # One query per section, each an index range scan that stops at its limit:
+    # sections are few, and a window function over the archive would read it all.
+    shown = {lead.pk} if lead else set()
+    top_by_section = []
+    for section in sections:
+        limit = section.stories_on_home
+        if not limit:
+            continue
+        stories = [s for s in section_stories(section)[: limit + 1] if s.pk not in shown][:limit]
+        if stories:
+            top_by_section.append((section, stories))
+    return {"lead": lead, "top_by_section": top_by_section, "latest": latest}
+
+
+def related_story(article: ArticlePage, tag_ids: list[int]) -> ArticlePage | None:
+    """The story the body's 'Read more' link points to: the editor's pick, or the best match.
+
+    Best match: most shared tags, then same section, then most recent,
+    among live stories published in the year before this one. Never the story
+    itself, never an unpublished one.
+    """
+    if article.related_article_id and article.related_article_id != article.pk:
+        pick = ArticlePage.objects.live().filter(pk=article.related_article_id).only("title", "url_path", "path", "depth").first()
+        if pick is not None:
+            return pick
+    anchor = article.published_at or article.first_published_at
+    candidates = ArticlePage.objects.live().exclude(pk=article.pk).exclude(published_at=None)
+    if anchor is not None:
+        candidates = candidates.filter(published_at__gte=anchor - RELATED_WINDOW, published_at__lte=anchor + RELATED_WINDOW)
+    if article.section_id:
+        candidates = candidates.filter(section__in=site_sections_for(article))
+    shared = Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)) if tag_ids else None
+    if shared is not None:
+        candidates = candidates.annotate(shared=shared)
+        order = ["-shared"]
+    else:
+        order = []
+    same_section = Q(section_id=article.section_id) if article.section_id else Q(pk__in=[])
+    candidates = candidates.annotate(same_section=ExpressionWrapper(same_section, output_field=BooleanField()))
+    return candidates.order_by(*order, "-same_section", "-published_at").only("title", "url_path", "path", "depth").first()
+
+
+def site_sections_for(article: ArticlePage):
+    """Sections of the edition an article belongs to, as a subquery (stories never link across editions).
+
+    Articles sit at home / section / year / article, so the home is three levels up.
+    """
+    home_path = article.path[: -3 * ArticlePage.steplen]
+    return SectionPage.objects.filter(depth=article.depth - 2, path__startswith=home_path).values("pk")
+
+
+def article_page(article: ArticlePage, request: HttpRequest) -> dict:
+    from masthead.news.rendering import render_body
+
+    tags = list(article.tags.all())
+    return {
+        "authors": list(article.authors.all()),
+        "tags": tags,
+        "related": related_story(article, [tag.pk for tag in tags]),
+        "body_parts": render_body(article, lite=getattr(request, "lite", False)),
+    }

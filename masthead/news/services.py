@@ -1,0 +1,129 @@
+"""Writes: every caller (admin, demo, ingest, API) files and publishes stories through these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.models import Locale, Page, Site
+
+from masthead.news.models import Agency, ArchiveYearPage, ArticlePage, Author, HomePage, SectionPage
+
+
+@dataclass
+class StoryDraft:
+    """What a story is made of before it is filed, whoever wrote it."""
+
+    title: str
+    paragraphs: list[str] = field(default_factory=list)  # HTML paragraphs, already clean
+    dateline: str = ""
+    standfirst: str = ""
+    slug: str = ""
+    authors: list[Author] = field(default_factory=list)
+    agency: Agency | None = None
+    tags: list[str] = field(default_factory=list)
+    hero_image: object | None = None
+    hero_caption: str = ""
+    related_article: ArticlePage | None = None
+    body: list[tuple[str, object]] | None = None  # raw StreamField blocks; overrides paragraphs
+
+
+def create_edition(*, name: str, hostname: str = "localhost", port: int = 80, is_default: bool = True, locale: Locale | None = None) -> Site:
+    """A new edition: a home page under the tree root and a Wagtail Site serving it."""
+    root = Page.get_first_root_node()
+    locale = locale or Locale.get_default()
+    with transaction.atomic():
+        home = root.add_child(instance=HomePage(title=name, slug=slugify(name) or "home", locale=locale))
+        home.save_revision().publish()
+        if is_default:
+            Site.objects.filter(is_default_site=True).update(is_default_site=False)
+        return Site.objects.create(hostname=hostname, port=port, site_name=name, root_page=home, is_default_site=is_default)
+
+
+def create_section(home: HomePage, *, title: str, slug: str = "", intro: str = "") -> SectionPage:
+    section = home.add_child(instance=SectionPage(title=title, slug=slug or slugify(title), intro=intro, show_in_menus=True, locale=home.locale))
+    section.save_revision().publish()
+    return section
+
+
+def year_folder_for(section: SectionPage, year: int) -> ArchiveYearPage:
+    """The section's archive page for a year, made the first time a story is filed in it."""
+    existing = ArchiveYearPage.objects.child_of(section).filter(slug=str(year)).first()
+    if existing is not None:
+        return existing
+    folder = section.add_child(
+        instance=ArchiveYearPage(title=f"{section.title} {year}", slug=str(year), year=year, show_in_menus=False, locale=section.locale)
+    )
+    folder.save_revision().publish()
+    return folder
+
+
+def _body_from(draft: StoryDraft) -> list[tuple[str, object]]:
+    if draft.body is not None:
+        return draft.body
+    from wagtail.rich_text import RichText
+
+    return [("paragraph", RichText(paragraph)) for paragraph in draft.paragraphs]
+
+
+@transaction.atomic
+def file_story(
+    section: SectionPage,
+    draft: StoryDraft,
+    *,
+    publish: bool = False,
+    published_at: datetime | None = None,
+    updated_at: datetime | None = None,
+    user=None,
+) -> ArticlePage:
+    """File a story under its section (in the yearly archive of its publication date), as a draft or published.
+
+    ``published_at`` backdates the first publication (agency copy filed late,
+    demo content); ``updated_at`` records a later update.
+    """
+    when = published_at or timezone.now()
+    folder = year_folder_for(section, when.year)
+    article = ArticlePage(
+        title=draft.title,
+        slug=draft.slug or _free_slug(folder, draft.title),
+        dateline=draft.dateline,
+        standfirst=draft.standfirst,
+        body=_body_from(draft),
+        agency=draft.agency,
+        hero_image=draft.hero_image,
+        hero_caption=draft.hero_caption,
+        related_article=draft.related_article,
+        locale=section.locale,
+        owner=user,
+        live=False,  # a story is live only once its revision is published
+    )
+    if published_at is not None:
+        article.first_published_at = published_at
+    folder.add_child(instance=article)
+    article.authors.set(draft.authors)
+    if draft.tags:
+        article.tags.set(draft.tags)
+    article.save()
+    revision = article.save_revision(user=user)
+    if publish:
+        revision.publish(user=user)
+        if published_at is not None or updated_at is not None:
+            ArticlePage.objects.filter(pk=article.pk).update(
+                last_published_at=updated_at or published_at, first_published_at=when, published_at=when
+            )
+        article.refresh_from_db()
+    return article
+
+
+def _free_slug(folder: ArchiveYearPage, title: str) -> str:
+    base = slugify(title, allow_unicode=True)[:200] or "story"
+    taken = set(Page.objects.child_of(folder).filter(slug__startswith=base).values_list("slug", flat=True))
+    if base not in taken:
+        return base
+    suffix = 2
+    while f"{base}-{suffix}" in taken:
+        suffix += 1
+    return f"{base}-{suffix}"

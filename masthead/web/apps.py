@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class WebConfig(AppConfig):
+    name = "masthead.web"
+    label = "web"
+    verbose_name = "Public site"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,59 @@
+"""Listings outside the page tree: a tag, an author, an agency; and the error pages."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+from taggit.models import Tag
+from wagtail.models import Site
+
+from masthead.lib.pagination import paginate
+from masthead.news import querysets
+from masthead.news.models import Agency, Author
+
+PAGE_SIZE = 20
+
+
+def _site(request: HttpRequest) -> Site:
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404("No edition is configured for this host")
+    return site
+
+
+@require_safe
+def tag_stories(request: HttpRequest, slug: str) -> HttpResponse:
+    tag = get_object_or_404(Tag, slug=slug)
+    stories = querysets.site_stories(_site(request)).filter(tagged_items__tag=tag)
+    return render(
+        request,
+        "web/listing.html",
+        {"heading": tag.name, "kicker": "Tag", "listing": paginate(request, stories, PAGE_SIZE)},
+    )
+
+
+@require_safe
+def author_stories(request: HttpRequest, slug: str) -> HttpResponse:
+    author = get_object_or_404(Author, slug=slug)
+    stories = querysets.site_stories(_site(request)).filter(authors=author)
+    return render(
+        request,
+        "web/listing.html",
+        {"heading": author.name, "kicker": author.role or "Author", "about": author.bio, "listing": paginate(request, stories, PAGE_SIZE)},
+    )
+
+
+@require_safe
+def agency_stories(request: HttpRequest, slug: str) -> HttpResponse:
+    agency = get_object_or_404(Agency, slug=slug)
+    stories = querysets.site_stories(_site(request)).filter(agency=agency)
+    return render(
+        request,
+        "web/listing.html",
+        {"heading": agency.name, "kicker": "Agency", "listing": paginate(request, stories, PAGE_SIZE)},
+    )
+
+
+def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
+    return render(request, "404.html", status=404)
