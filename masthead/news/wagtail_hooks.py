@@ -1,0 +1,42 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from masthead.news import admin_views
+from masthead.news.models import Agency, Author
+
+
+class AuthorViewSet(SnippetViewSet):
+    model = Author
+    icon = "user"
+    menu_label = "Authors"
+    list_display = ["name", "role", "locale"]
+    search_fields = ["name"]
+    add_to_admin_menu = True
+    menu_order = 210
+
+
+class AgencyViewSet(SnippetViewSet):
+    model = Agency
+    icon = "globe"
+    menu_label = "Agencies"
+    list_display = ["name", "short_name"]
+    search_fields = ["name"]
+    add_to_admin_menu = True
+    menu_order = 220
+
+
+register_snippet(AuthorViewSet)
+register_snippet(AgencyViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_newsroom_urls():
+    return [path("news/new-story/", admin_views.new_story, name="news_new_story")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_new_story_menu_item():
+    return MenuItem("New story", reverse("news_new_story"), icon_name="doc-full-inverse", order=50)
