@@ -66,8 +66,14 @@ def test_article_page_has_the_seed_anatomy(page, demo_server):
     screenshot(page, "article")
 
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    assert page.evaluate("window.scrollY") > 0
     page.get_by_role("link", name="Back to top").click()
-    page.wait_for_function("window.scrollY === 0")
+    # wait_for_function would eval a string, which the page's CSP rightly forbids: poll instead.
+    for _ in range(50):
+        if page.evaluate("window.scrollY") == 0:
+            break
+        page.wait_for_timeout(100)
+    assert page.evaluate("window.scrollY") == 0
 
 
 def test_lite_switch_there_and_back(page, demo_server):

@@ -23,7 +23,7 @@ def reader_urls(base: str) -> dict[str, str]:
 
     home = urllib.request.urlopen(base + "/", timeout=10).read().decode()
     article = re.search(r'class="card__title"><a href="([^"]+)"', home).group(1)
-    section = re.search(r'<nav class="sections".*?<li><a href="/">Home</a></li>\s*<li><a href="([^"]+)"', home, re.S).group(1)
+    section = re.search(r'<nav class="sections".*?<li><a href="/"[^>]*>Home</a></li>\s*<li><a href="([^"]+)"', home, re.S).group(1)
     article_html = urllib.request.urlopen(base + article, timeout=10).read().decode()
     tag = re.search(r'<ul class="tags"[^>]*><li><a href="([^"]+)"', article_html).group(1)
     return {

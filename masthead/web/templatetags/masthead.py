@@ -54,3 +54,11 @@ def lite_toggle_url(context) -> str:
 @register.filter
 def upper_dateline(value: str) -> str:
     return value.upper()
+
+
+@register.filter
+def machine_time(moment: datetime | None) -> str:
+    """A ``datetime`` attribute value: whole seconds with the UTC offset, as HTML requires."""
+    if moment is None:
+        return ""
+    return moment.isoformat(timespec="seconds")
