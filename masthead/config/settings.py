@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "masthead.web.middleware.ContentSecurityPolicyMiddleware",
     "masthead.web.middleware.LiteVersionMiddleware",
+    "masthead.web.middleware.EditionLanguageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so a locked-out login answers before any view runs.
     "axes.middleware.AxesMiddleware",

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q, prefetch_related_objects
 from django.http import HttpRequest
 from wagtail.models import Site
 
 from masthead.news.models import ArticlePage, HomePage, SectionPage
 
 THUMBNAIL_FILTER = "fill-480x270"
+LEAD_FILTER = "fill-800x450"
 HERO_FILTERS = ("fill-800x450", "fill-1200x675")
 RELATED_WINDOW = timedelta(days=365)
 LATEST_ON_HOME = 10
@@ -22,16 +23,24 @@ def _image_prefetch(field: str, *filters: str) -> Prefetch:
     return Prefetch(field, queryset=Picture.objects.prefetch_renditions(*filters))
 
 
-def listed(queryset=None):
+def listed(queryset=None, *, pictures: bool = True):
     """Live stories with what a listing shows of them: section, agency, thumbnail."""
     queryset = ArticlePage.objects.all() if queryset is None else queryset
-    return (
-        queryset.filter(live=True)
-        .exclude(published_at=None)
-        .select_related("section", "agency")
-        .prefetch_related(_image_prefetch("hero_image", THUMBNAIL_FILTER))
-        .order_by("-published_at", "-pk")
-    )
+    queryset = queryset.filter(live=True).exclude(published_at=None).select_related("section", "agency").order_by("-published_at", "-pk")
+    if pictures:
+        queryset = queryset.prefetch_related(_image_prefetch("hero_image", THUMBNAIL_FILTER))
+    return queryset
+
+
+def with_pictures(stories: list[ArticlePage], *filters: str) -> list[ArticlePage]:
+    """Fetch the hero pictures and renditions of stories gathered from several queries, in two queries."""
+    prefetch_related_objects(stories, _image_prefetch("hero_image", *(filters or (THUMBNAIL_FILTER,))))
+    return stories
+
+
+def for_display(queryset):
+    """An article with what its page shows: section, agency, hero picture and its renditions."""
+    return queryset.select_related("locale", "section", "agency").prefetch_related(_image_prefetch("hero_image", *HERO_FILTERS))
 
 
 def site_sections(site: Site):
@@ -60,10 +69,10 @@ def front_page(home: HomePage, request: HttpRequest) -> dict:
     sections = list(
         SectionPage.objects.child_of(home).live().order_by("path").only("title", "slug", "url_path", "path", "depth", "stories_on_home")
     )
-    latest = list(listed().filter(section__in=[s.pk for s in sections])[: LATEST_ON_HOME + 1])
+    latest = list(listed(pictures=False).filter(section__in=[s.pk for s in sections])[: LATEST_ON_HOME + 1])
     lead = None
     if home.lead_story_id:
-        lead = listed().filter(pk=home.lead_story_id).first()
+        lead = listed(pictures=False).filter(pk=home.lead_story_id).first()
     if lead is None and latest:
         lead = latest[0]
     latest = [story for story in latest if story != lead][:LATEST_ON_HOME]
@@ -76,10 +85,12 @@ def front_page(home: HomePage, request: HttpRequest) -> dict:
         limit = section.stories_on_home
         if not limit:
             continue
-        stories = [s for s in section_stories(section)[: limit + 1] if s.pk not in shown][:limit]
+        stories = [s for s in listed(pictures=False).filter(section=section)[: limit + 1] if s.pk not in shown][:limit]
         if stories:
             top_by_section.append((section, stories))
-    return {"lead": lead, "top_by_section": top_by_section, "latest": latest}
+    pictured = [story for _, stories in top_by_section for story in stories[:1]]
+    with_pictures([lead, *pictured] if lead else pictured, THUMBNAIL_FILTER, LEAD_FILTER)
+    return {"lead": lead, "top_by_section": top_by_section, "latest": latest, "is_front": True}
 
 
 def related_story(article: ArticlePage, tag_ids: list[int]) -> ArticlePage | None:

@@ -79,3 +79,20 @@ def test_unpublished_story_keeps_its_columns_but_leaves_listings(make_story, edi
 def test_year_folder_is_reused(edition):
     section = edition.sections["world"]
     assert services.year_folder_for(section, 2021) == services.year_folder_for(section, 2021)
+
+
+def test_moving_a_year_archive_to_another_section_refiles_its_stories(make_story, edition):
+    story = make_story("world")
+    year = story.get_parent()
+    business = edition.sections["business"]
+    year.move(business, pos="last-child")
+    story.refresh_from_db()
+    assert story.section_id == business.pk
+
+
+def test_moving_a_story_refiles_it(make_story, edition):
+    story = make_story("world")
+    target = services.year_folder_for(edition.sections["pakistan"], 2020)
+    story.move(target, pos="last-child")
+    story.refresh_from_db()
+    assert story.section_id == edition.sections["pakistan"].pk

@@ -79,14 +79,14 @@ class ArticlePage(Page):
 
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
-        if update_fields is None or "first_published_at" in update_fields:
+        if update_fields is None:
             self.published_at = self.first_published_at
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "published_at"}
-        if self.section_id is None and self.path:
-            self.section = SectionLookup.for_path(self.path)
-            if update_fields is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "section"}
+            if self.path:
+                # Recomputed on every full save: a translation or a copy starts with its source's section.
+                self.section = SectionLookup.for_path(self.path)
+        elif "first_published_at" in update_fields:
+            self.published_at = self.first_published_at
+            kwargs["update_fields"] = {*update_fields, "published_at"}
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):

@@ -41,6 +41,14 @@ class HomePage(Page):
 
     template = "news/home_page.html"
 
+    def route(self, request, path_components):
+        # Sections are the home page's only children: fetch the specific page in one query.
+        if path_components:
+            section = SectionPage.objects.filter(depth=self.depth + 1, path__startswith=self.path, slug=path_components[0]).first()
+            if section is not None:
+                return section.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from masthead.news import querysets
 
@@ -70,16 +78,11 @@ class SectionPage(Page):
             from masthead.news.models.articles import ArticlePage
 
             year, slug = path_components
-            article = (
-                ArticlePage.objects.filter(
-                    depth=self.depth + 2,
-                    path__startswith=self.path,
-                    slug=slug,
-                    url_path=f"{self.url_path}{year}/{slug}/",
-                )
-                .select_related("locale")
-                .first()
-            )
+            from masthead.news.querysets import for_display
+
+            article = for_display(
+                ArticlePage.objects.filter(depth=self.depth + 2, path__startswith=self.path, slug=slug, url_path=f"{self.url_path}{year}/{slug}/")
+            ).first()
             if article is None or not article.live:
                 raise Http404
             return article.route(request, [])
