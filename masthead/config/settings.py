@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "masthead.ingest",
     "masthead.feeds",
     "masthead.api",
+    "masthead.pagecache",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
@@ -77,6 +78,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the session middleware, so it sees every cookie a response sets.
+    "masthead.pagecache.middleware.CacheHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -257,3 +260,15 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# --- Page cache (masthead/pagecache) ----------------------------------------
+# Anonymous readers' pages are rendered once, kept as files under
+# PAGECACHE_ROOT (served by nginx directly, or by the app's own fast path)
+# and purged exactly when a story is published, updated or withdrawn.
+PAGECACHE_ENABLED = env_bool("PAGECACHE", True)
+PAGECACHE_ROOT = Path(os.environ.get("PAGECACHE_ROOT", HOME / "pagecache"))
+PAGECACHE_TTL = int(os.environ.get("PAGECACHE_TTL", "3600"))  # capped at the edition's next midnight
+PAGECACHE_SYNC_PURGE = env_bool("PAGECACHE_SYNC_PURGE", False)
+SESSION_COOKIE_NAME = "sessionid"
+PAGECACHE_PRIVATE_COOKIES = (SESSION_COOKIE_NAME,)  # a session may mean an editor: never share their pages
+PAGECACHE_EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/search/", "/api/v1/search", "/media/", "/static/", "/offline/")

@@ -16,3 +16,9 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "masthead-test"}
+
+import tempfile  # noqa: E402
+from pathlib import Path as _Path  # noqa: E402
+
+PAGECACHE_ROOT = _Path(tempfile.mkdtemp(prefix="masthead-pagecache-test-"))
+PAGECACHE_SYNC_PURGE = True

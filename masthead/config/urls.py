@@ -22,3 +22,4 @@ if settings.SERVE_MEDIA:
 urlpatterns.append(path("", include(wagtail_urls)))
 
 handler404 = "masthead.web.views.page_not_found"
+handler500 = "masthead.web.views.server_error"

@@ -2,7 +2,7 @@
 
 These tests exercise the README's `make demo` path end to end: migrate,
 load demo content (twice, to prove it is safe), collect static files and
-serve with DEBUG off through gunicorn.
+serve with DEBUG off through Granian.
 """
 
 from __future__ import annotations

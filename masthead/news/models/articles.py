@@ -94,6 +94,8 @@ class ArticlePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(querysets.article_page(self, request))
+        # The page cache files this page under both stories, so withdrawing either purges it.
+        request.cache_tags = {f"article-{self.pk}"} | ({f"article-{context['related'].pk}"} if context["related"] else set())
         return context
 
 

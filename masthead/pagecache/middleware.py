@@ -1,0 +1,60 @@
+"""Cache headers, set once: what readers' browsers, nginx, a CDN and our own page cache may keep."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+
+BROWSER_MAX_AGE = 60
+
+
+def is_shared_request(request: HttpRequest) -> bool:
+    """A request whose answer may be shared between readers: anonymous, no credentials, not the admin."""
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if request.META.get("HTTP_AUTHORIZATION"):
+        return False
+    if any(name in request.COOKIES for name in settings.PAGECACHE_PRIVATE_COOKIES):
+        return False
+    return not request.path_info.startswith(settings.PAGECACHE_EXCLUDED_PREFIXES)
+
+
+def seconds_until_midnight(zone_name: str, now: datetime | None = None) -> int:
+    """Pages show today's date in the edition's zone: nothing cached may outlive the day."""
+    now = (now or timezone.now()).astimezone(ZoneInfo(zone_name))
+    midnight = (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    return max(1, int((midnight - now).total_seconds()))
+
+
+class CacheHeadersMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if not is_shared_request(request):
+            if request.path_info.startswith(settings.PAGECACHE_EXCLUDED_PREFIXES) or request.COOKIES:
+                response.headers.setdefault("Cache-Control", "private, no-store")
+            return response
+        if response.status_code != 200 or response.has_header("Cache-Control") or response.cookies:
+            return response
+        ttl = min(settings.PAGECACHE_TTL, seconds_until_midnight(_zone(request)))
+        response["Cache-Control"] = f"public, max-age={min(BROWSER_MAX_AGE, ttl)}"
+        response["X-Cache-TTL"] = str(ttl)
+        tags = getattr(request, "cache_tags", None)
+        if tags:
+            response["X-Cache-Tags"] = " ".join(sorted(tags))
+        return response
+
+
+def _zone(request: HttpRequest) -> str:
+    from masthead.web.models import EditionSettings
+
+    try:
+        return EditionSettings.for_request(request).time_zone
+    except Exception:  # no site for this host: fall back to the install's default edition zone
+        return "Asia/Karachi"

@@ -1,0 +1,87 @@
+"""Which cached URLs a change makes wrong, computed from the story itself.
+
+Publishing or unpublishing a story changes: its own page (and lite
+version), its section's listing, the home page, its tag, author and agency
+listings, every feed those appear in, the sitemaps and the app API's lists —
+and every page whose *Read more* shows it (found through the page cache's
+tags, since that choice is made at render time).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class PurgeSet:
+    paths: dict[str, set[str]] = field(default_factory=dict)  # host -> URL paths
+    tags: set[str] = field(default_factory=set)
+    hosts: set[str] = field(default_factory=set)  # purge everything of these editions
+    warm: dict[str, list[str]] = field(default_factory=dict)  # host -> paths to render again at once
+
+    def add(self, host: str, *paths: str) -> None:
+        self.paths.setdefault(host, set()).update(paths)
+
+    def merge(self, other: PurgeSet) -> None:
+        for host, paths in other.paths.items():
+            self.add(host, *paths)
+        self.tags |= other.tags
+        self.hosts |= other.hosts
+        for host, paths in other.warm.items():
+            for path in paths:
+                if path not in self.warm.setdefault(host, []):
+                    self.warm[host].append(path)
+
+    def __bool__(self) -> bool:
+        return bool(self.paths or self.tags or self.hosts)
+
+
+def site_hosts_for(page) -> list[tuple[str, str]]:
+    """(hostname, root url_path) of every edition the page is served under."""
+    from wagtail.models import Site
+
+    hosts = []
+    for site in Site.objects.select_related("root_page").only("hostname", "root_page__url_path", "root_page__path"):
+        if page.path.startswith(site.root_page.path):
+            hosts.append((site.hostname.lower(), site.root_page.url_path))
+    return hosts
+
+
+def for_article(article, old_url_path: str | None = None) -> PurgeSet:
+    from masthead.news.models import ArticlePage
+
+    purge = PurgeSet(tags={f"article-{article.pk}"})
+    article = ArticlePage.objects.select_related("section", "agency").get(pk=article.pk)
+    tag_slugs = list(article.tags.values_list("slug", flat=True))
+    author_slugs = list(article.authors.values_list("slug", flat=True))
+    for host, root in site_hosts_for(article):
+        def local(url_path: str) -> str:
+            return "/" + url_path[len(root):] if url_path.startswith(root) else url_path
+
+        article_path = local(article.url_path)
+        listings = ["/", "/feed/", "/feed/atom/", "/sitemap.xml", "/news-sitemap.xml", "/robots.txt"]
+        if article.section:
+            section = local(article.section.url_path)
+            year = article_path.rsplit("/", 2)[0] + "/"
+            listings += [section, year, f"{section}feed/", f"{section}feed/atom/"]
+        for slug in tag_slugs:
+            listings += [f"/tags/{slug}/", f"/tags/{slug}/feed/", f"/tags/{slug}/feed/atom/"]
+        for slug in author_slugs:
+            listings += [f"/authors/{slug}/", f"/authors/{slug}/feed/", f"/authors/{slug}/feed/atom/"]
+        if article.agency:
+            slug = article.agency.slug
+            listings += [f"/agencies/{slug}/", f"/agencies/{slug}/feed/", f"/agencies/{slug}/feed/atom/"]
+        if article.published_at:
+            listings.append(f"/sitemaps/{article.published_at:%Y-%m}.xml")
+        listings += ["/api/v1/articles", "/api/v1/top", "/api/v1/breaking", "/api/v1/sections", f"/api/v1/articles/{article.pk}"]
+        purge.add(host, article_path, *listings)
+        if old_url_path and old_url_path != article.url_path:
+            purge.add(host, local(old_url_path))
+        # Render the pages a breaking story is read on at once, so the first readers never wait.
+        purge.warm[host] = [article_path, "/"] + ([local(article.section.url_path)] if article.section else [])
+    return purge
+
+
+def for_edition_of(page) -> PurgeSet:
+    """Sections, home and settings appear on every page of an edition: purge it whole."""
+    return PurgeSet(hosts={host for host, _ in site_hosts_for(page)})
