@@ -54,7 +54,7 @@ def _app_server(bind: str, workers: int, access_log: bool = False) -> int:
         "--host", host or "127.0.0.1",
         "--port", port,
         "--workers", str(workers),
-        "--blocking-threads", os.environ.get("BLOCKING_THREADS", "4"),
+        "--blocking-threads", os.environ.get("BLOCKING_THREADS", "2"),
         "--backlog", "1024",
         "--no-ws",
         *(["--access-log"] if access_log else []),

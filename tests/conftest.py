@@ -23,6 +23,16 @@ def require(condition: bool, message: str) -> None:
     pytest.skip(message)
 
 
+@pytest.fixture(autouse=True)
+def fresh_edition_snapshot():
+    """Each test's database is new: nothing memoised from the last test may survive into it."""
+    from masthead.web import snapshot
+
+    snapshot.reset()
+    yield
+    snapshot.reset()
+
+
 def paragraphs(count: int, prefix: str = "Paragraph") -> list[str]:
     return [f"<p>{prefix} {n}: the council met on Tuesday and agreed the budget.</p>" for n in range(1, count + 1)]
 

@@ -89,7 +89,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "masthead.web.middleware.ContentSecurityPolicyMiddleware",
     "masthead.web.middleware.LiteVersionMiddleware",
-    "masthead.web.middleware.EditionLanguageMiddleware",
+    "masthead.web.middleware.EditionMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so a locked-out login answers before any view runs.
     "axes.middleware.AxesMiddleware",
@@ -271,4 +271,25 @@ PAGECACHE_TTL = int(os.environ.get("PAGECACHE_TTL", "3600"))  # capped at the ed
 PAGECACHE_SYNC_PURGE = env_bool("PAGECACHE_SYNC_PURGE", False)
 SESSION_COOKIE_NAME = "sessionid"
 PAGECACHE_PRIVATE_COOKIES = (SESSION_COOKIE_NAME,)  # a session may mean an editor: never share their pages
+# Touched whenever an edition's site, sections or settings change (see web/snapshot.py).
+EDITION_STAMP_FILE = Path(os.environ.get("EDITION_STAMP_FILE", HOME / "edition-stamp"))
 PAGECACHE_EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/search/", "/api/v1/search", "/media/", "/static/", "/offline/")
+
+# --- Wire desk (masthead/ingest) --------------------------------------------
+# Limits and defaults for `masthead ingest`, `masthead poll` and the admin's
+# wire desk. INGEST_FETCH_ALLOW_LOOPBACK is for the test suite only (it serves
+# feeds from 127.0.0.1); it has no environment variable on purpose.
+INGEST_MAX_PAYLOAD_BYTES = int(os.environ.get("MASTHEAD_INGEST_MAX_BYTES", str(10 * 1024 * 1024)))
+INGEST_FETCH_TIMEOUT = float(os.environ.get("MASTHEAD_INGEST_FETCH_TIMEOUT", "20"))
+INGEST_FETCH_ALLOW_LOOPBACK = False
+INGEST_SCHEMA_DIR = os.environ.get("MASTHEAD_INGEST_SCHEMAS", "")  # IPTC ninjs/NewsML-G2 schemas; see ingest/schemas.py
+INGEST_DEFAULT_SECTION = os.environ.get("MASTHEAD_INGEST_SECTION", "world")  # slug; else the default site's first section
+INGEST_STALE_AFTER_DAYS = int(os.environ.get("MASTHEAD_INGEST_STALE_DAYS", "30"))
+
+# --- Channels: feeds, sitemaps, the app API and the installable app ----------
+# (masthead/feeds, masthead/api, masthead/web/pwa.py). Feed length and full
+# text are per-edition settings (FeedSettings), not deploy-time ones. The
+# service worker and the web app manifest are same-origin; say so explicitly
+# rather than leaning on default-src.
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["worker-src"] = ["'self'"]
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["manifest-src"] = ["'self'"]

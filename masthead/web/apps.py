@@ -6,3 +6,8 @@ class WebConfig(AppConfig):
     label = "web"
     verbose_name = "Public site"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from masthead.web import snapshot
+
+        snapshot.connect()

@@ -20,8 +20,13 @@ class Edition:
     site: Site
     settings: EditionSettings
 
+    nav: list | None = None
+
     @classmethod
     def for_request(cls, request: HttpRequest) -> Edition | None:
+        data = getattr(request, "edition_data", None)
+        if data is not None:
+            return cls(site=data.site, settings=data.settings, nav=data.nav)
         site = Site.find_for_request(request)
         if site is None:
             return None
@@ -60,6 +65,8 @@ class Edition:
 
     @cached_property
     def sections(self):
+        if self.nav is not None:
+            return self.nav
         from masthead.news.querysets import nav_sections
 
         return nav_sections(self.site)

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from functools import lru_cache
-
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 
@@ -32,12 +30,14 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         return parts
 
 
-class EditionLanguageMiddleware:
-    """Speaks the language of the edition a request is for.
+class EditionMiddleware:
+    """Finds the edition a request is for, once, and speaks its language.
 
     With translations on, Wagtail routes through the root page translated into
     the active language; an Urdu edition on its own host must therefore make
-    Urdu active, or it would serve the English tree.
+    Urdu active, or it would serve the English tree. The edition's site and
+    settings are handed to Wagtail's own per-request caches so nothing looks
+    them up again.
     """
 
     def __init__(self, get_response):
@@ -45,22 +45,18 @@ class EditionLanguageMiddleware:
 
     def __call__(self, request: HttpRequest):
         from django.utils import translation
-        from wagtail.models import Site
 
-        site = Site.find_for_request(request)
-        if site is None:
+        from masthead.web import snapshot
+        from masthead.web.models import EditionSettings
+
+        data = snapshot.for_request(request)
+        if data is None:
             return self.get_response(request)
-        language = locale_language(site.root_page.locale_id)
-        with translation.override(language):
-            request.LANGUAGE_CODE = language
+        request.edition_data = data
+        request._wagtail_site = data.site
+        setattr(request, EditionSettings.get_cache_attr_name(), data.settings)
+        with translation.override(data.language):
+            request.LANGUAGE_CODE = data.language
             response = self.get_response(request)
-        response.headers.setdefault("Content-Language", language)
+        response.headers.setdefault("Content-Language", data.language)
         return response
-
-
-@lru_cache(maxsize=64)
-def locale_language(locale_id: int) -> str:
-    """A locale's language code; locales are few and never change code, so this is read once per process."""
-    from wagtail.models import Locale
-
-    return Locale.objects.values_list("language_code", flat=True).get(pk=locale_id)

@@ -12,13 +12,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from masthead.news.blocks import ArticleBodyBlock
+from masthead.news.models.pages import EditionPage
 
 
 class ArticleTag(TaggedItemBase):
     content_object = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ArticlePage(Page):
+class ArticlePage(EditionPage):
     dateline = models.CharField(
         max_length=80,
         blank=True,

@@ -22,7 +22,23 @@ SECTION_PAGE_SIZE = 20
 YEAR_SLUG_LENGTH = 4
 
 
-class HomePage(Page):
+class EditionPage(Page):
+    """Our pages skip Wagtail's two view-restriction queries while no page of the install is private."""
+
+    class Meta:
+        abstract = True
+
+    def get_view_restrictions(self):
+        from wagtail.models import PageViewRestriction
+
+        from masthead.web.snapshot import view_restrictions_exist
+
+        if not view_restrictions_exist():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+class HomePage(EditionPage):
     """The front page of one edition (a Wagtail Site's root)."""
 
     lead_story = models.ForeignKey(
@@ -44,7 +60,11 @@ class HomePage(Page):
     def route(self, request, path_components):
         # Sections are the home page's only children: fetch the specific page in one query.
         if path_components:
-            section = SectionPage.objects.filter(depth=self.depth + 1, path__startswith=self.path, slug=path_components[0]).first()
+            data = getattr(request, "edition_data", None)
+            if data is not None and data.home.pk == self.pk:
+                section = data.sections.get(path_components[0])
+            else:
+                section = SectionPage.objects.filter(depth=self.depth + 1, path__startswith=self.path, slug=path_components[0]).first()
             if section is not None:
                 return section.route(request, path_components[1:])
         return super().route(request, path_components)
@@ -57,7 +77,7 @@ class HomePage(Page):
         return context
 
 
-class SectionPage(Page):
+class SectionPage(EditionPage):
     """A desk of the newsroom and a listing of its stories: World, Pakistan, Business…"""
 
     intro = models.CharField(max_length=300, blank=True)
@@ -96,7 +116,7 @@ class SectionPage(Page):
         return context
 
 
-class ArchiveYearPage(Page):
+class ArchiveYearPage(EditionPage):
     """A section's stories of one year; created on demand when a story is filed."""
 
     year = models.PositiveSmallIntegerField()

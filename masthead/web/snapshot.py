@@ -1,0 +1,157 @@
+"""What every page of an edition needs and what rarely changes, read once per process.
+
+The site, its home page, its sections, its settings and whether any page
+has a view restriction are looked up on every request by Wagtail and by
+our templates: nine queries of every uncached page, for data that changes
+when an editor touches a section or a setting, not when a story is
+published. They are kept here until that happens.
+
+Processes learn of a change through a stamp file: changing an edition
+touches it, and every request compares its modification time (one
+``stat``) with the one its memo was built at.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.http import HttpRequest
+
+_lock = threading.Lock()
+_memo: dict[str, EditionData | None] = {}
+_stamp: tuple[int, int] | None = None
+_local_generation = 0
+
+
+@dataclass
+class EditionData:
+    site: object
+    home: object
+    settings: object
+    sections: dict[str, object] = field(default_factory=dict)
+    nav: list = field(default_factory=list)
+    language: str = "en"
+
+
+def _stamp_file() -> Path:
+    return Path(settings.EDITION_STAMP_FILE)
+
+
+def _current_stamp() -> tuple[int, int]:
+    try:
+        disk = os.stat(_stamp_file()).st_mtime_ns
+    except FileNotFoundError:
+        disk = 0
+    return (_local_generation, disk)
+
+
+def bump(**kwargs) -> None:
+    """An edition changed: every process forgets what it memoised (signal receiver, so it takes **kwargs).
+
+    Touched now for this process and again after the commit, so another
+    process cannot keep what it read between the change and the commit.
+    """
+    from django.db import transaction
+
+    reset()
+    transaction.on_commit(_touch)
+
+
+def reset() -> None:
+    """Forget everything now, in this process and (through the stamp) in the others."""
+    global _local_generation
+    _local_generation += 1
+    _touch()
+
+
+def _touch() -> None:
+    path = _stamp_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.touch()
+    os.utime(path)
+
+
+def bump_on_change(created: bool = False, **kwargs) -> None:
+    """Settings rows are created with their defaults on first read: that alone changes nothing shown."""
+    if not created:
+        bump()
+
+
+def for_request(request: HttpRequest) -> EditionData | None:
+    global _stamp
+    stamp = _current_stamp()
+    if stamp != _stamp:
+        with _lock:
+            _memo.clear()
+            _stamp = stamp
+    host = request.get_host()
+    try:
+        return _memo[host]
+    except KeyError:
+        pass
+    data = _load(request)
+    with _lock:
+        if _current_stamp() == stamp:
+            _memo[host] = data
+    return data
+
+
+_restrictions: dict[tuple[int, int], bool] = {}
+
+
+def view_restrictions_exist() -> bool:
+    """Whether any page of the install is private; almost never, and then pages check their own."""
+    stamp = _current_stamp()
+    if stamp not in _restrictions:
+        from wagtail.models import PageViewRestriction
+
+        _restrictions.clear()
+        _restrictions[stamp] = PageViewRestriction.objects.exists()
+    return _restrictions[stamp]
+
+
+def _load(request: HttpRequest) -> EditionData | None:
+    from wagtail.models import Site
+
+    from masthead.news.models import SectionPage
+    from masthead.web.models import EditionSettings
+
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    home = site.root_page.specific
+    sections = list(
+        SectionPage.objects.filter(depth=home.depth + 1, path__startswith=home.path).live().select_related("locale").order_by("path")
+    )
+    return EditionData(
+        site=site,
+        home=home,
+        settings=EditionSettings.for_site(site),
+        sections={section.slug: section for section in sections},
+        nav=[section for section in sections if section.show_in_menus],
+        language=home.locale.language_code,
+    )
+
+
+def connect() -> None:
+    """Everything an edition is made of, besides its stories."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import Locale, PageViewRestriction, Site
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    from masthead.news.models import HomePage, SectionPage
+    from masthead.web.models import EditionSettings
+
+    post_save.connect(bump_on_change, sender=EditionSettings, dispatch_uid="snapshot.save.EditionSettings")
+    for model in (Site, Locale, PageViewRestriction, HomePage, SectionPage):
+        post_save.connect(bump, sender=model, dispatch_uid=f"snapshot.save.{model.__name__}")
+    for model in (Site, Locale, PageViewRestriction, EditionSettings, HomePage, SectionPage):
+        post_delete.connect(bump, sender=model, dispatch_uid=f"snapshot.delete.{model.__name__}")
+    for signal in (page_published, page_unpublished):
+        for model in (HomePage, SectionPage):
+            signal.connect(bump, sender=model, dispatch_uid=f"snapshot.{id(signal)}.{model.__name__}")
+    post_page_move.connect(bump, dispatch_uid="snapshot.moved")
