@@ -1,0 +1,115 @@
+"""Fills the archive with synthetic stories fast, for scale benchmarks.
+
+Wagtail's ``add_child`` saves one page, one revision and one search-index
+row at a time: fine for a newsroom, hours for a million stories. This
+writes tree rows directly, in batches: treebeard paths are computed here
+(each year page's children numbered in its 36-letter alphabet), then page
+rows, article rows and tag links are bulk-inserted, and each year page's
+child count is set once. Stories are live, without revisions and without
+search-index entries (run ``update_index`` to search them).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import uuid
+from datetime import timedelta
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
+from django.utils import timezone
+from taggit.models import Tag
+from wagtail.models import Page
+
+from masthead.news import services
+from masthead.news.models import ArchiveYearPage, ArticlePage, ArticleTag, HomePage, SectionPage
+
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+WORDS = (
+    "council budget river port transit rains court minister market power grid water farmers school hospital "
+    "cricket final league strike talks treaty election harbour railway bridge festival museum startup "
+    "exports textiles prices fuel monsoon drought heat flood relief census tax bank loan reform"
+).split()
+SECTIONS = ["world", "pakistan", "business", "sport", "technology"]
+TAGS = [f"topic-{n}" for n in range(200)]
+
+
+def step(number: int, length: int = Page.steplen) -> str:
+    digits = []
+    for _ in range(length):
+        number, remainder = divmod(number, len(ALPHABET))
+        digits.append(ALPHABET[remainder])
+    return "".join(reversed(digits))
+
+
+def seed(articles: int, *, years: int = 4, batch: int = 2000, seed_value: int = 20261125, progress=None) -> int:
+    rng = random.Random(seed_value)
+    home = HomePage.objects.order_by("path").first() or services.create_edition(name="Bench News").root_page.specific
+    sections = []
+    for slug in SECTIONS:
+        section = SectionPage.objects.child_of(home).filter(slug=slug).first()
+        sections.append(section or services.create_section(home, title=slug.title(), slug=slug))
+    tags = {tag.name: tag for tag in Tag.objects.filter(name__in=TAGS)}
+    missing = [Tag(name=name, slug=name) for name in TAGS if name not in tags]
+    Tag.objects.bulk_create(missing)
+    tag_ids = list(Tag.objects.filter(name__in=TAGS).values_list("pk", flat=True))
+    content_type = ContentType.objects.get_for_model(ArticlePage)
+    now = timezone.now()
+    span = timedelta(days=365 * years)
+    created = 0
+    # Oldest first, spread evenly, so the yearly archives fill in publication order.
+    moments = sorted(now - span * rng.random() for _ in range(articles))
+    folders: dict[tuple[int, int], ArchiveYearPage] = {}
+    next_child: dict[int, int] = {}
+    for start in range(0, articles, batch):
+        chunk = moments[start : start + batch]
+        pages, rows = [], []
+        with transaction.atomic():
+            for moment in chunk:
+                section = sections[rng.randrange(len(sections))]
+                folder = folders.get((section.pk, moment.year))
+                if folder is None:
+                    folder = services.year_folder_for(section, moment.year)
+                    folder.refresh_from_db()
+                    folders[(section.pk, moment.year)] = folder
+                    next_child[folder.pk] = folder.numchild
+                next_child[folder.pk] += 1
+                title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 11))).capitalize()
+                slug = f"{'-'.join(title.lower().split()[:6])}-{uuid.uuid4().hex[:8]}"
+                pages.append(
+                    Page(
+                        title=title, draft_title=title, slug=slug, content_type=content_type,
+                        path=folder.path + step(next_child[folder.pk]), depth=folder.depth + 1, numchild=0,
+                        url_path=f"{folder.url_path}{slug}/", live=True, has_unpublished_changes=False,
+                        first_published_at=moment, last_published_at=moment, locale_id=folder.locale_id,
+                        translation_key=uuid.uuid4(),
+                    )
+                )
+                rows.append((section.pk, moment, rng))
+            Page.objects.bulk_create(pages)
+            article_rows, tag_rows = [], []
+            for page, (section_id, moment, _) in zip(pages, rows):
+                body = [{"type": "paragraph", "value": f"<p>{_sentence(rng)} {_sentence(rng)}</p>", "id": str(uuid.uuid4())} for _ in range(rng.randint(6, 12))]
+                article_rows.append((page.pk, rng.choice(["Karachi", "Lahore", "Islamabad", "Moscow", ""]), _sentence(rng), json.dumps(body), section_id, moment))
+                for tag_id in rng.sample(tag_ids, 3):
+                    tag_rows.append(ArticleTag(tag_id=tag_id, content_object_id=page.pk))
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"INSERT INTO {ArticlePage._meta.db_table} (page_ptr_id, dateline, standfirst, body, hero_caption, section_id, published_at) "
+                    "VALUES (%s, %s, %s, %s, '', %s, %s)",
+                    article_rows,
+                )
+            ArticleTag.objects.bulk_create(tag_rows)
+            for folder in folders.values():
+                Page.objects.filter(pk=folder.pk).update(numchild=next_child[folder.pk])
+        created += len(chunk)
+        if progress:
+            progress(created)
+    return created
+
+
+def _sentence(rng: random.Random) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(10, 22))).capitalize() + "."
+
+

@@ -1,0 +1,27 @@
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from masthead.news.bench_seed import seed
+
+
+class Command(BaseCommand):
+    help = "Fill the archive with N synthetic live stories, fast (for scale benchmarks; never on a real site)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--articles", type=int, required=True)
+        parser.add_argument("--years", type=int, default=4)
+        parser.add_argument("--batch", type=int, default=2000)
+
+    def handle(self, *args, articles, years, batch, **options):
+        if articles < 1:
+            raise CommandError("--articles must be at least 1")
+        started = time.monotonic()
+
+        def progress(done):
+            rate = done / max(time.monotonic() - started, 1e-6)
+            self.stdout.write(f"\r{done:,}/{articles:,} stories ({rate:,.0f}/s)", ending="")
+            self.stdout.flush()
+
+        created = seed(articles, years=years, batch=batch, progress=progress)
+        self.stdout.write(f"\ncreated {created:,} stories in {time.monotonic() - started:.1f}s")
