@@ -41,7 +41,7 @@ class DemoResult:
         return f"Demo content already present ({self.stories} stories); left as it is."
 
 
-def _remove_wagtail_welcome_page() -> None:
+def remove_wagtail_welcome_page() -> None:
     """A fresh Wagtail install serves a 'Welcome' page; the demo edition replaces it."""
     for page in Page.objects.filter(depth=2).exclude(content_type__model="homepage"):
         Site.objects.filter(root_page=page).delete()
@@ -54,7 +54,7 @@ def load_demo() -> DemoResult:
     if existing is not None:
         return DemoResult(created=False, stories=ArticlePage.objects.descendant_of(existing).count())
 
-    _remove_wagtail_welcome_page()
+    remove_wagtail_welcome_page()
     site = services.create_edition(name=content.SITE_NAME, hostname="localhost", port=80)
     home = site.root_page.specific
     EditionSettings.objects.update_or_create(site=site, defaults={"tagline": content.TAGLINE, **DEMO_STORE_LINKS})

@@ -45,7 +45,12 @@ def step(number: int, length: int = Page.steplen) -> str:
 
 def seed(articles: int, *, years: int = 4, batch: int = 2000, seed_value: int = 20261125, progress=None) -> int:
     rng = random.Random(seed_value)
-    home = HomePage.objects.order_by("path").first() or services.create_edition(name="Bench News").root_page.specific
+    home = HomePage.objects.order_by("path").first()
+    if home is None:
+        from masthead.demo.load import remove_wagtail_welcome_page
+
+        remove_wagtail_welcome_page()
+        home = services.create_edition(name="Bench News").root_page.specific
     sections = []
     for slug in SECTIONS:
         section = SectionPage.objects.child_of(home).filter(slug=slug).first()
