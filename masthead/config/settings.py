@@ -269,6 +269,7 @@ PAGECACHE_ENABLED = env_bool("PAGECACHE", True)
 PAGECACHE_ROOT = Path(os.environ.get("PAGECACHE_ROOT", HOME / "pagecache"))
 PAGECACHE_TTL = int(os.environ.get("PAGECACHE_TTL", "3600"))  # capped at the edition's next midnight
 PAGECACHE_SYNC_PURGE = env_bool("PAGECACHE_SYNC_PURGE", False)
+PAGECACHE_ROLLOVER = env_bool("PAGECACHE_ROLLOVER", True)  # empty an edition's cache at its midnight (for nginx)
 SESSION_COOKIE_NAME = "sessionid"
 PAGECACHE_PRIVATE_COOKIES = (SESSION_COOKIE_NAME,)  # a session may mean an editor: never share their pages
 # Touched whenever an edition's site, sections or settings change (see web/snapshot.py).

@@ -37,6 +37,10 @@ def wrap(django_app):
     from masthead.pagecache.wsgi import PageCacheApp
 
     _app = PageCacheApp(django_app, store(), policy(), default_ttl=settings.PAGECACHE_TTL)
+    if settings.PAGECACHE_ROLLOVER:
+        from masthead.pagecache import rollover
+
+        rollover.start()
     return _app
 
 

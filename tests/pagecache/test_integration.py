@@ -115,3 +115,23 @@ def test_cache_lifetime_ends_at_the_editions_midnight():
     # 23:00 in Karachi is 18:00 UTC: one hour left of the day there.
     assert seconds_until_midnight("Asia/Karachi", dt.datetime(2023, 5, 28, 18, 0, tzinfo=dt.UTC)) == 3600
     assert 0 < seconds_until_midnight("UTC") <= 86400
+
+
+def test_a_new_day_empties_the_editions_cache_for_nginx(site_cache, make_story):
+    from masthead.pagecache import rollover
+
+    story = make_story()
+    get(site_cache, story.url)
+    store = runtime.store()
+    assert rollover.roll_over({HOST: "2026-11-25"}) == []  # first sight: just remember the day
+    assert get(site_cache, story.url).headers["x-cache"] == "HIT"
+    assert rollover.roll_over({HOST: "2026-11-25"}) == []
+    assert rollover.roll_over({HOST: "2026-11-26"}) == [HOST]
+    assert not (store.root / HOST).exists()
+    assert get(site_cache, story.url).headers["x-cache"] == "MISS"
+
+
+def test_local_dates_follow_each_editions_zone(edition):
+    from masthead.pagecache import rollover
+
+    assert set(rollover.local_dates()) == {"testserver"}

@@ -1,0 +1,73 @@
+"""A new day starts a new page cache, for nginx too.
+
+Every page shows today's date in its edition's time zone. The app's own
+fast path expires pages at the edition's midnight by itself; nginx serves
+files without looking at their age, so at each edition's midnight a
+thread in every app process empties that edition's cache (whichever
+process gets there first; the others find it done).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.db import close_old_connections
+
+from masthead.pagecache import runtime
+
+log = logging.getLogger(__name__)
+INTERVAL_SECONDS = 30
+
+
+def local_dates() -> dict[str, str]:
+    """Today's date for each edition's host, in its own time zone."""
+    from wagtail.models import Site
+
+    from masthead.web.models import EditionSettings
+
+    zones = dict(EditionSettings.objects.values_list("site__hostname", "time_zone"))
+    now = datetime.now(tz=ZoneInfo("UTC"))
+    return {
+        host.lower(): now.astimezone(ZoneInfo(zones.get(host, "Asia/Karachi"))).date().isoformat()
+        for host in Site.objects.values_list("hostname", flat=True)
+    }
+
+
+def roll_over(dates: dict[str, str]) -> list[str]:
+    """Empty the cache of every edition whose day changed since its pages were written."""
+    store = runtime.store()
+    rolled = []
+    for host, today in dates.items():
+        stamp = store.root / f".day-{host}"
+        try:
+            previous = stamp.read_text()
+        except FileNotFoundError:
+            previous = None
+        if previous != today:
+            if previous is not None:
+                store.purge_host(host)
+                rolled.append(host)
+            stamp.parent.mkdir(parents=True, exist_ok=True)
+            stamp.write_text(today)
+    return rolled
+
+
+def _loop() -> None:
+    while True:
+        try:
+            rolled = roll_over(local_dates())
+            if rolled:
+                log.info("page cache: a new day for %s", ", ".join(rolled))
+        except Exception:
+            log.exception("page cache: day rollover check failed")
+        finally:
+            close_old_connections()
+        time.sleep(INTERVAL_SECONDS)
+
+
+def start() -> None:
+    threading.Thread(target=_loop, name="pagecache-rollover", daemon=True).start()
