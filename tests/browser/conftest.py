@@ -47,9 +47,13 @@ def _demo_env(home: Path) -> dict[str, str]:
     return env
 
 
+DEMO: dict[str, object] = {}
+
+
 @pytest.fixture(scope="session")
 def demo_server(tmp_path_factory):
     home = tmp_path_factory.mktemp("demo-home")
+    DEMO["home"] = home
     env = _demo_env(home)
     prepare = [sys.executable, "-m", "masthead.cli", "demo", "--no-serve"]
     first = subprocess.run(prepare, env=env, capture_output=True, text=True, timeout=600)
@@ -64,6 +68,7 @@ def demo_server(tmp_path_factory):
     log = open(home / "server.log", "w")
     server = subprocess.Popen([sys.executable, "-m", "masthead.cli", "demo", "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
+    DEMO["port"] = port
     deadline = time.monotonic() + 120
     while True:
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from pathlib import Path
 
 from django.conf import settings
@@ -21,6 +22,7 @@ class Command(BaseCommand):
         parser.add_argument("--full", action="store_true", help="a complete nginx.conf (for benchmarks and single-box installs)")
         parser.add_argument("--run-dir", default=str(Path(settings.HOME) / "nginx"), help="pid, logs and temp files (with --full)")
         parser.add_argument("--output", help="write here (and proxy_params beside it) instead of printing")
+        parser.add_argument("--user", default=getpass.getuser(), help="nginx worker user (with --full); must read PAGECACHE_ROOT")
 
     def handle(self, *args, **options):
         context = {
@@ -29,6 +31,7 @@ class Command(BaseCommand):
             "server_name": options["server_name"],
             "full": options["full"],
             "run_dir": options["run_dir"],
+            "user": options["user"],
             "pagecache_root": settings.PAGECACHE_ROOT,
             "static_root": settings.STATIC_ROOT,
             "media_root": settings.MEDIA_ROOT,
