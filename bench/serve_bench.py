@@ -148,7 +148,7 @@ def baselines(ours: dict) -> None:
         print("baselines failed:", run.stderr[-2000:], match)
         return
     summary = json.loads(summaries[-1].read_text())
-    base = {name: data["rps"]["median"] if isinstance(data.get("rps"), dict) else data["rps_median"] for name, data in summary["scenarios"].items()}
+    base = {name: statistics.median(data["rps"]) for name, data in summary["scenarios"].items()}
     print(f"\nbaselines ({summaries[-1].parent.name}), req/s medians: " + ", ".join(f"{k} {v:,.0f}" for k, v in base.items()))
     checks = [
         ("cached via nginx / WordPress fastcgi_cache (>= 1.5)", ours["cached article, nginx"] / base["c-wp-article-cache"]),
