@@ -59,7 +59,7 @@ def main() -> int:
         urls = {
             "home": "/",
             "section page 1": f"/{section.slug}/",
-            f"section page {deep:,}": f"/{section.slug}/?page={deep}",
+            "section deep page": f"/{section.slug}/?page={deep}",
             "article": middle.url,
             "tag": "/tags/topic-7/",
             "search": "/search/?q=harbour+council",
@@ -80,6 +80,7 @@ def main() -> int:
             timings.sort()
             p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
             table.setdefault(name, {})[size] = (statistics.median(timings), p95, len(queries))
+        print(f"{size:,}: section deep page is page {deep:,}", file=sys.stderr)
 
     print(f"\n{connection.vendor}, {args.requests} requests per page, uncached (ms)")
     header = "".join(f"{f'{s:,}: p50 / p95 / q':>28}" for s in sizes)

@@ -65,27 +65,31 @@ def nav_sections(site: Site) -> list[SectionPage]:
 
 
 def front_page(home: HomePage, request: HttpRequest) -> dict:
-    """Lead story, the latest stories of each section, and the latest overall."""
+    """Lead story, the latest stories of each section, and the latest overall.
+
+    One query per section, each an index range scan on (section,
+    published_at) that stops at its limit: sections are few, and the latest
+    stories overall are the newest of the sections' own latest, merged here
+    (a query across sections would sort the archive).
+    """
     sections = list(
         SectionPage.objects.child_of(home).live().order_by("path").only("title", "slug", "url_path", "path", "depth", "stories_on_home")
     )
-    latest = list(listed(pictures=False).filter(section__in=[s.pk for s in sections])[: LATEST_ON_HOME + 1])
+    per_section = {
+        section.pk: list(listed(pictures=False).filter(section=section)[: max(section.stories_on_home, LATEST_ON_HOME) + 1])
+        for section in sections
+    }
+    newest = sorted((story for stories in per_section.values() for story in stories), key=lambda s: (s.published_at, s.pk), reverse=True)
     lead = None
     if home.lead_story_id:
         lead = listed(pictures=False).filter(pk=home.lead_story_id).first()
-    if lead is None and latest:
-        lead = latest[0]
-    latest = [story for story in latest if story != lead][:LATEST_ON_HOME]
+    if lead is None and newest:
+        lead = newest[0]
+    latest = [story for story in newest if story != lead][:LATEST_ON_HOME]
 
-    # One query per section, each an index range scan that stops at its limit:
-    # sections are few, and a window function over the archive would read it all.
-    shown = {lead.pk} if lead else set()
     top_by_section = []
     for section in sections:
-        limit = section.stories_on_home
-        if not limit:
-            continue
-        stories = [s for s in listed(pictures=False).filter(section=section)[: limit + 1] if s.pk not in shown][:limit]
+        stories = [s for s in per_section[section.pk] if s != lead][: section.stories_on_home]
         if stories:
             top_by_section.append((section, stories))
     pictured = [story for _, stories in top_by_section for story in stories[:1]]
