@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q, prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest
 from wagtail.models import Site
 
@@ -97,12 +97,23 @@ def front_page(home: HomePage, request: HttpRequest) -> dict:
     return {"lead": lead, "top_by_section": top_by_section, "latest": latest, "is_front": True}
 
 
+RELATED_TAGS = 5  # the story's first tags that count
+RELATED_PER_TAG = 100  # newest stories looked at per tag
+RELATED_CANDIDATES = 50
+
+
 def related_story(article: ArticlePage, tag_ids: list[int]) -> ArticlePage | None:
     """The story the body's 'Read more' link points to: the editor's pick, or the best match.
 
     Best match: most shared tags, then same section, then most recent,
-    among live stories published in the year before this one. Never the story
-    itself, never an unpublished one.
+    among live stories of the same edition published within a year of this
+    one. Never the story itself, never an unpublished one.
+
+    The work is bounded whatever the archive's size: the newest
+    ``RELATED_PER_TAG`` stories of each tag are read from the
+    (tag, story) index in one query, and only the best ``RELATED_CANDIDATES``
+    of them are fetched; without shared tags, the section's latest story
+    is found by its own index.
     """
     if article.related_article_id and article.related_article_id != article.pk:
         pick = ArticlePage.objects.live().filter(pk=article.related_article_id).only("title", "url_path", "path", "depth").first()
@@ -114,15 +125,37 @@ def related_story(article: ArticlePage, tag_ids: list[int]) -> ArticlePage | Non
         candidates = candidates.filter(published_at__gte=anchor - RELATED_WINDOW, published_at__lte=anchor + RELATED_WINDOW)
     if article.section_id:
         candidates = candidates.filter(section__in=site_sections_for(article))
-    shared = Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)) if tag_ids else None
-    if shared is not None:
-        candidates = candidates.annotate(shared=shared)
-        order = ["-shared"]
-    else:
-        order = []
-    same_section = Q(section_id=article.section_id) if article.section_id else Q(pk__in=[])
-    candidates = candidates.annotate(same_section=ExpressionWrapper(same_section, output_field=BooleanField()))
-    return candidates.order_by(*order, "-same_section", "-published_at").only("title", "url_path", "path", "depth").first()
+    fields = ("title", "url_path", "path", "depth", "section_id", "published_at")
+
+    shared = _shared_tag_counts(article.pk, tag_ids[:RELATED_TAGS])
+    if shared:
+        best = sorted(shared, key=lambda pk: (shared[pk], pk), reverse=True)[:RELATED_CANDIDATES]
+        found = list(candidates.filter(pk__in=best).only(*fields))
+        if found:
+            return max(found, key=lambda s: (shared[s.pk], s.section_id == article.section_id, s.published_at, s.pk))
+    if article.section_id:
+        return candidates.filter(section_id=article.section_id).order_by("-published_at", "-pk").only(*fields).first()
+    return candidates.order_by("-published_at", "-pk").only(*fields).first()
+
+
+def _shared_tag_counts(article_id: int, tag_ids: list[int]) -> dict[int, int]:
+    """How many of the given tags each of the newest stories of those tags carries, in one query."""
+    from collections import Counter
+
+    from django.db import connection
+
+    from masthead.news.models import ArticleTag
+
+    if not tag_ids:
+        return {}
+    table = connection.ops.quote_name(ArticleTag._meta.db_table)
+    # One bounded index range per tag, glued together; Django's union() cannot limit the parts on SQLite.
+    part = f"SELECT * FROM (SELECT content_object_id FROM {table} WHERE tag_id = %s AND content_object_id <> %s ORDER BY content_object_id DESC LIMIT {RELATED_PER_TAG}) AS t{{n}}"
+    sql = " UNION ALL ".join(part.format(n=n) for n in range(len(tag_ids)))
+    params = [value for tag_id in tag_ids for value in (tag_id, article_id)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return dict(Counter(row[0] for row in cursor.fetchall()))
 
 
 def site_sections_for(article: ArticlePage):

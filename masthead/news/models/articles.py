@@ -18,6 +18,10 @@ from masthead.news.models.pages import EditionPage
 class ArticleTag(TaggedItemBase):
     content_object = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
+    class Meta:
+        # The newest stories of a tag, read in index order (related stories, tag pages).
+        indexes = [models.Index(fields=["tag", "-content_object"], name="news_articletag_recent")]
+
 
 class ArticlePage(EditionPage):
     dateline = models.CharField(
