@@ -120,22 +120,29 @@ def related_story(article: ArticlePage, tag_ids: list[int]) -> ArticlePage | Non
         if pick is not None:
             return pick
     anchor = article.published_at or article.first_published_at
-    candidates = ArticlePage.objects.live().exclude(pk=article.pk).exclude(published_at=None)
-    if anchor is not None:
-        candidates = candidates.filter(published_at__gte=anchor - RELATED_WINDOW, published_at__lte=anchor + RELATED_WINDOW)
-    if article.section_id:
-        candidates = candidates.filter(section__in=site_sections_for(article))
     fields = ("title", "url_path", "path", "depth", "section_id", "published_at")
+    # Stories of the same edition live under the same home page: a path prefix, checked without a query.
+    home_path = article.path[: -3 * ArticlePage.steplen]
+
+    def eligible(story: ArticlePage) -> bool:
+        in_window = anchor is None or abs(story.published_at - anchor) <= RELATED_WINDOW
+        return in_window and story.path.startswith(home_path)
 
     shared = _shared_tag_counts(article.pk, tag_ids[:RELATED_TAGS])
     if shared:
         best = sorted(shared, key=lambda pk: (shared[pk], pk), reverse=True)[:RELATED_CANDIDATES]
-        found = list(candidates.filter(pk__in=best).only(*fields))
+        # Fetched by primary key only, so the database never weighs a date range against the list.
+        found = [s for s in ArticlePage.objects.filter(pk__in=best, live=True).exclude(published_at=None).only(*fields) if eligible(s)]
         if found:
             return max(found, key=lambda s: (shared[s.pk], s.section_id == article.section_id, s.published_at, s.pk))
+    latest = ArticlePage.objects.live().exclude(pk=article.pk).exclude(published_at=None)
+    if anchor is not None:
+        latest = latest.filter(published_at__gte=anchor - RELATED_WINDOW, published_at__lte=anchor + RELATED_WINDOW)
     if article.section_id:
-        return candidates.filter(section_id=article.section_id).order_by("-published_at", "-pk").only(*fields).first()
-    return candidates.order_by("-published_at", "-pk").only(*fields).first()
+        latest = latest.filter(section_id=article.section_id)
+    else:
+        latest = latest.filter(path__startswith=home_path)
+    return latest.order_by("-published_at", "-pk").only(*fields).first()
 
 
 def _shared_tag_counts(article_id: int, tag_ids: list[int]) -> dict[int, int]:
