@@ -17,12 +17,20 @@ HOST = "testserver"
 
 @pytest.fixture
 def site_cache(edition, settings):
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    # As Django's test client does: the test's transaction must outlive each request.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     runtime.store().purge_host(HOST)
     previous = runtime._app
     app = runtime.wrap(WSGIHandler())
     yield app
     runtime._app = previous
     runtime.store().purge_host(HOST)
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 def get(app, path, **kwargs):
