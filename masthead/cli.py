@@ -99,6 +99,23 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return _app_server(f"127.0.0.1:{port}", args.workers)
 
 
+def cmd_ingest(args: argparse.Namespace) -> int:
+    _django()
+    from masthead.ingest.commands import run_ingest
+
+    return run_ingest(
+        args.inputs, source_name=args.source or "", section_slug=args.section or "", publish=args.publish,
+        dry_run=args.dry_run, format_hint=args.format or "",
+    )
+
+
+def cmd_poll(args: argparse.Namespace) -> int:
+    _django()
+    from masthead.ingest.commands import run_poll
+
+    return run_poll(only=args.source or None, force=args.force, loop=args.loop)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="masthead", description="Masthead news publishing platform.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -121,6 +138,24 @@ def build_parser() -> argparse.ArgumentParser:
     date.add_argument("--style", default="south_asian", help="Hijri month spelling: south_asian (default), standard, arabic, urdu")
     date.add_argument("--offset", type=int, default=0, help="moon-sighting offset in days, -2 to 2")
     date.set_defaults(func=cmd_date)
+
+    ingest = commands.add_parser(
+        "ingest",
+        help="take in wire copy: RSS/Atom, IPTC ninjs and NewsML-G2, NITF, HTML pages, pasted text (files, folders or URLs)",
+    )
+    ingest.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
+    ingest.add_argument("--source", help="the wire source to file the items under (created if new; default: the site or feed's own name)")
+    ingest.add_argument("--section", metavar="SLUG", help="section for stories made with --publish (default: MASTHEAD_INGEST_SECTION, else the first)")
+    ingest.add_argument("--publish", action="store_true", help="publish each new usable item as a story")
+    ingest.add_argument("--dry-run", action="store_true", help="read and report, write nothing")
+    ingest.add_argument("--format", choices=["feed", "ninjs", "newsml", "html", "text"], help="skip format detection")
+    ingest.set_defaults(func=cmd_ingest)
+
+    poll = commands.add_parser("poll", help="poll the wire sources that are due (conditional GET, backoff), release ended embargoes")
+    poll.add_argument("--source", action="append", metavar="NAME", help="only this source (repeatable)")
+    poll.add_argument("--force", action="store_true", help="poll now, ignoring schedules and backoff")
+    poll.add_argument("--loop", action="store_true", help="keep polling every 30 seconds")
+    poll.set_defaults(func=cmd_poll)
 
     manage = commands.add_parser("manage", help="run a Django management command, e.g. 'masthead manage createsuperuser'")
     manage.add_argument("rest", nargs=argparse.REMAINDER)

@@ -6,3 +6,8 @@ class ApiConfig(AppConfig):
     label = "api"
     verbose_name = "App API"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from masthead.api.signals import connect
+
+        connect()

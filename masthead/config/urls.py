@@ -5,8 +5,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from masthead.api import urls as api_urls
+from masthead.feeds import urls as feeds_urls
 from masthead.search import views as search_views
 from masthead.web import serve as web_serve
+from masthead.web import pwa_urls
 from masthead.web import urls as web_urls
 
 urlpatterns = [
@@ -14,6 +17,10 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
     path("", include(web_urls)),
+    # Channels (before Wagtail's catch-all): the app API, the installable app, feeds, sitemaps, robots.txt.
+    path("", include(api_urls)),
+    path("", include(pwa_urls)),
+    path("", include(feeds_urls)),
 ]
 
 if settings.SERVE_MEDIA:

@@ -127,3 +127,15 @@ def _free_slug(folder: ArchiveYearPage, title: str) -> str:
     while f"{base}-{suffix}" in taken:
         suffix += 1
     return f"{base}-{suffix}"
+
+
+def unpublish_story(article: ArticlePage, *, reason: str = "", user=None) -> ArticlePage:
+    """Take a live story off the site (an agency kill, a legal withdrawal); its history keeps Wagtail's unpublish entry.
+
+    ``reason`` is for the caller's own record (the wire desk logs it on the
+    story); the page itself is unpublished the same way the admin does it.
+    """
+    if article.live:
+        article.unpublish(user=user)
+        article.refresh_from_db()
+    return article

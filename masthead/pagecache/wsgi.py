@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import fcntl
 import logging
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -190,8 +191,10 @@ class PageCacheApp:
 
 
 def _cache_instructions(headers: list[tuple[str, str]], default_ttl: float) -> tuple[list[str], float]:
+    """Tags and lifetime the app gave a page: ``X-Cache-TTL``, else its own ``max-age``, else the default."""
     tags: list[str] = []
-    ttl = default_ttl
+    ttl: float | None = None
+    max_age: float | None = None
     for name, value in headers:
         lower = name.lower()
         if lower == "x-cache-tags":
@@ -201,6 +204,12 @@ def _cache_instructions(headers: list[tuple[str, str]], default_ttl: float) -> t
                 ttl = max(1.0, float(value))
             except ValueError:
                 pass
+        elif lower == "cache-control":
+            match = re.search(r"(?:s-maxage|max-age)=(\d+)", value)
+            if match:
+                max_age = max(1.0, float(match.group(1)))
+    if ttl is None:
+        ttl = min(default_ttl, max_age) if max_age is not None else default_ttl
     return tags, ttl
 
 

@@ -38,6 +38,7 @@ def reader_urls(base: str) -> dict[str, str]:
         "search": "/search/?q=city",
         "search-empty": "/search/",
         "not-found": "/no-such-page/",
+        "offline": "/offline/",
     }
 
 

@@ -133,3 +133,12 @@ def test_uncacheable_requests_go_straight_to_the_app(make_cache):
     assert call(cache, "/search/", query="q=x").code == 200
     assert call(cache, "/world/", method="POST").code == 200
     assert django.calls == 2
+
+
+def test_a_responses_own_max_age_bounds_its_stay(make_cache):
+    from masthead.pagecache.wsgi import _cache_instructions
+
+    assert _cache_instructions([("Cache-Control", "public, max-age=30")], 3600) == ([], 30.0)
+    assert _cache_instructions([("Cache-Control", "public, max-age=30"), ("X-Cache-TTL", "600")], 3600) == ([], 600.0)
+    assert _cache_instructions([("Cache-Control", "public, max-age=86400")], 3600) == ([], 3600)
+    assert _cache_instructions([("X-Cache-Tags", "article-1 bad;tag")], 3600) == (["article-1"], 3600)

@@ -1,0 +1,238 @@
+"""The app API's reads, one endpoint each, per edition (the request's host picks the Wagtail Site).
+
+Only live stories are ever served: the article table holds the published
+version of each story, drafts live in revisions the API never reads.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from django.db.models import Q
+from django.utils import timezone
+from ninja import Path, Query, Router
+from taggit.models import Tag
+from wagtail.models import Site
+
+from masthead.api import cursors, serialize
+from masthead.api.errors import ApiError
+from masthead.api.models import ArticleChange
+from masthead.api.schemas import ArticleDetail, ArticleList, Breaking, ErrorResponse, SearchResults, SectionList, TopStories
+from masthead.api.serialize import Reader, prepare
+from masthead.news import querysets
+from masthead.news.models import Agency, Author, HomePage
+
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 50
+MAX_ID = 2**63 - 1
+SLUG_PATTERN = r"^[-\w]+$"
+BREAKING_HOURS = 6
+BREAKING_LIMIT = 10
+MAX_QUERY_LENGTH = 200
+
+router = Router(tags=["articles"])
+
+LIST_RESPONSES = {200: ArticleList, 400: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse}
+
+
+def reader_for(request) -> Reader:
+    site = Site.find_for_request(request)
+    if site is None:
+        raise ApiError(404, "not_found", "No edition is configured for this host.")
+    return Reader(request=request, site=site)
+
+
+def _slug_param(description: str):
+    return Query(None, pattern=SLUG_PATTERN, max_length=255, description=description)
+
+
+@router.get(
+    "/articles",
+    response=LIST_RESPONSES,
+    url_name="articles",
+    summary="Latest stories, or what changed since a time",
+    description=(
+        "Without `updated_since`: live stories, newest first, optionally of one section, tag, author or agency; "
+        "page with `next_cursor`.\n\n"
+        "With `updated_since` (delta sync): every change in the edition after that time, oldest first — "
+        "stories published or updated in `items`, stories unpublished or deleted in `tombstones` — "
+        "and `updated_until` to pass next time. It cannot be combined with the filters."
+    ),
+)
+def list_articles(
+    request,
+    section: str | None = _slug_param("A section's slug, e.g. 'world'."),
+    tag: str | None = _slug_param("A tag's slug."),
+    author: str | None = _slug_param("An author's slug."),
+    agency: str | None = _slug_param("An agency's slug, e.g. 'interfax'."),
+    cursor: str | None = Query(None, pattern=cursors.CURSOR_PATTERN, max_length=cursors.MAX_CURSOR_LENGTH, description="next_cursor of the previous page."),
+    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"Page size, at most {MAX_LIMIT}."),
+    updated_since: datetime | None = Query(None, description="ISO 8601 time (updated_until of the last sync); UTC if no offset is given."),
+):
+    reader = reader_for(request)
+    if updated_since is not None:
+        if section or tag or author or agency:
+            raise ApiError(400, "bad_request", "updated_since lists every change in the edition; it cannot be combined with section, tag, author or agency.")
+        return changes_since(reader, _aware(updated_since), cursor, limit)
+
+    watermark = _watermark(reader.site)  # read before the stories: a change in between is sent again, never missed
+    stories = querysets.site_stories(reader.site)
+    if section:
+        found = querysets.site_sections(reader.site).filter(slug=section, live=True).first()
+        stories = stories.filter(section=_found(found, "section"))
+    if tag:
+        stories = stories.filter(tagged_items__tag=_found(Tag.objects.filter(slug=tag).first(), "tag"))
+    if author:
+        stories = stories.filter(authors=_found(Author.objects.filter(slug=author).order_by("pk").first(), "author"))
+    if agency:
+        stories = stories.filter(agency=_found(Agency.objects.filter(slug=agency).order_by("pk").first(), "agency"))
+    if cursor:
+        after = cursors.decode(cursor, "list")
+        stories = stories.filter(Q(published_at__lt=after.moment) | Q(published_at=after.moment, pk__lt=after.key))
+    rows = list(stories[: limit + 1])
+    page = prepare(rows[:limit])
+    next_cursor = cursors.encode(cursors.Cursor("list", page[-1].published_at, page[-1].pk)) if len(rows) > limit else None
+    return {
+        "items": [serialize.summary(reader, story) for story in page],
+        "tombstones": [],
+        "next_cursor": next_cursor,
+        "updated_until": reader.local(watermark) if watermark else None,
+    }
+
+
+def changes_since(reader: Reader, since: datetime, cursor: str | None, limit: int) -> dict:
+    changes = ArticleChange.objects.filter(path__startswith=reader.site.root_page.path, changed_at__gt=since).order_by("changed_at", "article_id")
+    if cursor:
+        after = cursors.decode(cursor, "sync")
+        changes = changes.filter(Q(changed_at__gt=after.moment) | Q(changed_at=after.moment, article_id__gt=after.key))
+    rows = list(changes[: limit + 1])
+    page = rows[:limit]
+    live_ids = [change.article_id for change in page if change.live]
+    stories = {story.pk: story for story in prepare(list(querysets.site_stories(reader.site).filter(pk__in=live_ids)))} if live_ids else {}
+    items, tombstones = [], []
+    for change in page:
+        story = stories.get(change.article_id)
+        if story is not None:
+            items.append(serialize.summary(reader, story))
+        else:  # withdrawn, or no longer live in this edition
+            tombstones.append(serialize.tombstone(reader, change))
+    next_cursor = cursors.encode(cursors.Cursor("sync", page[-1].changed_at, page[-1].article_id)) if len(rows) > limit else None
+    return {
+        "items": items,
+        "tombstones": tombstones,
+        "next_cursor": next_cursor,
+        "updated_until": reader.local(page[-1].changed_at if page else since),
+    }
+
+
+def _watermark(site: Site) -> datetime | None:
+    return (
+        ArticleChange.objects.filter(path__startswith=site.root_page.path)
+        .order_by("-changed_at")
+        .values_list("changed_at", flat=True)
+        .first()
+    )
+
+
+def _aware(moment: datetime) -> datetime:
+    try:
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        return moment.astimezone(UTC)
+    except (OverflowError, ValueError) as error:
+        raise ApiError(422, "invalid_request", "updated_since is out of range.", [{"loc": ["query", "updated_since"], "type": "range", "message": str(error)}]) from error
+
+
+def _found(thing, what: str):
+    if thing is None:
+        raise ApiError(404, "not_found", f"No such {what}.")
+    return thing
+
+
+@router.get(
+    "/articles/{article_id}",
+    response={200: ArticleDetail, 404: ErrorResponse, 422: ErrorResponse},
+    url_name="article",
+    summary="One story, with its body as blocks and as HTML",
+)
+def get_article(request, article_id: int = Path(..., ge=1, le=MAX_ID)):
+    reader = reader_for(request)
+    story = querysets.for_display(
+        querysets.listed(pictures=False).filter(pk=article_id, section__in=querysets.site_sections(reader.site).values("pk"))
+    ).first()
+    if story is None:
+        raise ApiError(404, "not_found", "No published story with that id in this edition.")
+    prepare([story])
+    tags = list(story.tags.all())
+    related = querysets.related_story(story, [tag.pk for tag in tags])
+    return serialize.detail(reader, story, tags=tags, related=related)
+
+
+@router.get("/sections", response={200: SectionList, 404: ErrorResponse}, url_name="sections", summary="The edition's sections, in menu order", tags=["sections"])
+def list_sections(request):
+    reader = reader_for(request)
+    sections = querysets.site_sections(reader.site).filter(live=True).order_by("path")
+    return {"items": [serialize.section(reader, section) for section in sections]}
+
+
+@router.get(
+    "/search",
+    response={200: SearchResults, 400: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse},
+    url_name="search",
+    summary="Stories matching words, best first",
+)
+def search(
+    request,
+    q: str = Query(..., min_length=1, max_length=MAX_QUERY_LENGTH, description="Words to look for."),
+    cursor: str | None = Query(None, pattern=cursors.CURSOR_PATTERN, max_length=cursors.MAX_CURSOR_LENGTH),
+    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
+):
+    from masthead.search.views import clean_query, search_terms
+
+    reader = reader_for(request)
+    query = clean_query(q)
+    terms = search_terms(query)
+    offset = cursors.decode(cursor, "search").key if cursor else 0
+    if not terms:
+        return {"query": query, "items": [], "next_cursor": None}
+    results = querysets.site_stories(reader.site).order_by().search(terms, order_by_relevance=True)
+    rows = list(results[offset : offset + limit + 1])
+    page = prepare(rows[:limit])
+    more = len(rows) > limit and offset + limit <= cursors.MAX_OFFSET
+    return {
+        "query": query,
+        "items": [serialize.summary(reader, story) for story in page],
+        "next_cursor": cursors.encode(cursors.Cursor("search", None, offset + limit)) if more else None,
+    }
+
+
+@router.get("/top", response={200: TopStories, 404: ErrorResponse}, url_name="top", summary="The front page: lead story, top stories by section, latest")
+def top_stories(request):
+    reader = reader_for(request)
+    home = reader.site.root_page.specific
+    if not isinstance(home, HomePage):
+        raise ApiError(404, "not_found", "This edition has no front page.")
+    front = querysets.front_page(home, request)
+    lead, by_section, latest = front["lead"], front["top_by_section"], front["latest"]
+    prepare([story for story in [lead, *latest, *(s for _, stories in by_section for s in stories)] if story is not None])
+    return {
+        "lead": serialize.summary(reader, lead) if lead else None,
+        "sections": [
+            {"section": serialize.section_ref(section), "items": [serialize.summary(reader, story) for story in stories]}
+            for section, stories in by_section
+        ],
+        "latest": [serialize.summary(reader, story) for story in latest],
+    }
+
+
+@router.get("/breaking", response={200: Breaking, 404: ErrorResponse, 422: ErrorResponse}, url_name="breaking", summary="The newest stories of the last hours")
+def breaking(
+    request,
+    hours: int = Query(BREAKING_HOURS, ge=1, le=48, description="How far back to look."),
+    limit: int = Query(BREAKING_LIMIT, ge=1, le=MAX_LIMIT),
+):
+    reader = reader_for(request)
+    # Whole minutes: the same answer (and ETag) for a minute, not a new one per request.
+    since = timezone.now().replace(second=0, microsecond=0) - timedelta(hours=hours)
+    stories = prepare(list(querysets.site_stories(reader.site).filter(published_at__gte=since)[:limit]))
+    return {"since": reader.local(since), "items": [serialize.summary(reader, story) for story in stories]}

@@ -1,0 +1,74 @@
+"""Every API error has one shape: ``{"error": {"code": …, "message": …, "details": …}}``.
+
+``code`` is stable (apps branch on it); ``message`` is for people;
+``details`` carries the field errors of a bad request, or null.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from ninja.errors import HttpError, ValidationError
+
+log = logging.getLogger(__name__)
+
+CODES = {
+    400: "bad_request",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    422: "invalid_request",
+    429: "too_many_requests",
+    500: "server_error",
+}
+
+
+class ApiError(Exception):
+    """A refusal with a stable code, raised by endpoints: ``raise ApiError(400, "invalid_cursor", "…")``."""
+
+    def __init__(self, status: int, code: str, message: str, details=None):
+        super().__init__(message)
+        self.status, self.code, self.message, self.details = status, code, message, details
+
+
+def error_payload(code: str, message: str, details=None) -> dict:
+    return {"error": {"code": code, "message": message, "details": details}}
+
+
+def error_response(status: int, code: str | None = None, message: str = "", details=None) -> JsonResponse:
+    return JsonResponse(error_payload(code or CODES.get(status, "error"), message, details), status=status)
+
+
+def _field_errors(errors: list[dict]) -> list[dict]:
+    # Pydantic's errors, trimmed to what a client can act on: where, what, and why.
+    return [
+        {"loc": [str(part) for part in error.get("loc", ())], "type": str(error.get("type", "")), "message": str(error.get("msg", ""))}
+        for error in errors
+    ]
+
+
+def install(api) -> None:
+    """Replace django-ninja's default handlers with ones that answer in our shape."""
+
+    @api.exception_handler(ApiError)
+    def api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
+        return api.create_response(request, error_payload(exc.code, exc.message, exc.details), status=exc.status)
+
+    @api.exception_handler(ValidationError)
+    def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+        payload = error_payload("invalid_request", "The request's parameters are not valid.", _field_errors(exc.errors))
+        return api.create_response(request, payload, status=422)
+
+    @api.exception_handler(Http404)
+    def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+        return api.create_response(request, error_payload("not_found", str(exc) or "Not found."), status=404)
+
+    @api.exception_handler(HttpError)
+    def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        return api.create_response(request, error_payload(CODES.get(exc.status_code, "error"), str(exc)), status=exc.status_code)
+
+    @api.exception_handler(Exception)
+    def server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+        log.exception("API error on %s", request.get_full_path())
+        return api.create_response(request, error_payload("server_error", "Something went wrong on our side."), status=500)

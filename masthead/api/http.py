@@ -1,0 +1,63 @@
+"""Cache headers for every API response, set once: ``Cache-Control``, a strong ``ETag``, and 304s.
+
+Lists change within a minute of a publish; a story's page far less often;
+sections and the OpenAPI document rarely. Errors are never stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import wraps
+
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.utils.cache import get_conditional_response
+
+from masthead.api.errors import error_response
+
+DEFAULT_MAX_AGE = 60
+MAX_AGE = {  # by URL name
+    "articles": 60,
+    "article": 300,
+    "sections": 600,
+    "search": 60,
+    "top": 60,
+    "breaking": 30,
+    "openapi-json": 3600,
+}
+
+
+def strong_etag(content: bytes) -> str:
+    return '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
+
+
+def finish(request: HttpRequest, response: HttpResponse, max_age: int) -> HttpResponse:
+    if isinstance(response, StreamingHttpResponse):
+        return response
+    if response.status_code == 405:
+        allowed = response.get("Allow", "")
+        response = error_response(405, message=f"Use {allowed or 'GET'}.")
+        if allowed:
+            response["Allow"] = allowed
+    if 200 <= response.status_code < 300:
+        response["Cache-Control"] = f"public, max-age={max_age}"
+        response["ETag"] = strong_etag(response.content)
+        return get_conditional_response(request, etag=response["ETag"], response=response)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def with_api_headers(view, max_age: int):
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            response = view(request, *args, **kwargs)
+        except Http404:
+            response = error_response(404, message="No such endpoint. The API is described at /api/v1/openapi.json.")
+        return finish(request, response, max_age)
+
+    return wrapped
+
+
+def api_not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
+    """Anything under /api/ that no endpoint answers: a JSON 404, in the API's error shape."""
+    return finish(request, error_response(404, message="No such endpoint. The API is described at /api/v1/openapi.json."), DEFAULT_MAX_AGE)

@@ -1,0 +1,44 @@
+"""Template tags for the channels a page points to: structured data, feed links, the installable app."""
+
+from __future__ import annotations
+
+from django import template
+
+from masthead.feeds.structured_data import article_metadata as build_article_metadata
+
+register = template.Library()
+
+LISTING_FEEDS = {"web:tag", "web:author", "web:agency"}
+
+
+@register.inclusion_tag("feeds/article_metadata.html", takes_context=True)
+def article_metadata(context):
+    """Canonical and hreflang links, Open Graph and Twitter meta, and JSON-LD for an article page."""
+    request, edition = context.get("request"), context.get("edition")
+    if request is None or getattr(edition, "site", None) is None:  # e.g. a preview outside any edition
+        return {"metadata": None}
+    metadata = build_article_metadata(request, edition, context["page"], context.get("authors", []), context.get("tags", []))
+    return {"metadata": metadata}
+
+
+@register.inclusion_tag("feeds/feed_links.html", takes_context=True)
+def feed_links(context):
+    """Feed autodiscovery: the edition's feeds, and the feed of the section or listing being read."""
+    from masthead.news.models import ArticlePage, SectionPage
+
+    request = context.get("request")
+    edition = context.get("edition")
+    if request is None or getattr(edition, "site", None) is None:
+        return {"links": []}
+    name = edition.name
+    links = [("application/rss+xml", name, "/feed/"), ("application/atom+xml", f"{name} (Atom)", "/feed/atom/")]
+    page = context.get("page")
+    section = page if isinstance(page, SectionPage) else (page.section if isinstance(page, ArticlePage) and page.section_id else None)
+    match = getattr(request, "resolver_match", None)
+    if section is not None:
+        from masthead.feeds.links import site_path
+
+        links.append(("application/rss+xml", f"{section.title} | {name}", f"{site_path(edition.site, section.url_path)}feed/"))
+    elif match is not None and match.view_name in LISTING_FEEDS and context.get("heading"):
+        links.append(("application/rss+xml", f"{context['heading']} | {name}", f"{request.path}feed/"))
+    return {"links": links}
