@@ -192,6 +192,10 @@ def _alternates(request: HttpRequest, page, site) -> list[tuple[str, str]]:
     """
     from wagtail.models import Site
 
+    from masthead.web.snapshot import locale_count
+
+    if locale_count() < 2:  # no second language anywhere: skip the query on every story
+        return []
     translations = list(page.get_translations(inclusive=True).live().select_related("locale"))
     if len(translations) < 2:
         return []

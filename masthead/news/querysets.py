@@ -127,17 +127,21 @@ def related_story(article: ArticlePage, tag_ids: list[int]) -> ArticlePage | Non
     # Stories of the same edition live under the same home page: a path prefix, checked without a query.
     home_path = article.path[: -3 * ArticlePage.steplen]
 
-    def eligible(story: ArticlePage) -> bool:
-        in_window = anchor is None or abs(story.published_at - anchor) <= RELATED_WINDOW
-        return in_window and story.path.startswith(home_path)
+    def eligible(path: str, published_at) -> bool:
+        in_window = anchor is None or abs(published_at - anchor) <= RELATED_WINDOW
+        return in_window and path.startswith(home_path)
 
     shared = _shared_tag_counts(article.pk, tag_ids[:RELATED_TAGS])
     if shared:
         best = sorted(shared, key=lambda pk: (shared[pk], pk), reverse=True)[:RELATED_CANDIDATES]
-        # Fetched by primary key only, so the database never weighs a date range against the list.
-        found = [s for s in ArticlePage.objects.filter(pk__in=best, live=True).exclude(published_at=None).only(*fields) if eligible(s)]
+        # Fetched by primary key only, so the database never weighs a date range against the list;
+        # as plain rows, since only the winner becomes a page object.
+        rows = ArticlePage.objects.filter(pk__in=best, live=True).exclude(published_at=None).values("pk", *fields)
+        found = [row for row in rows if eligible(row["path"], row["published_at"])]
         if found:
-            return max(found, key=lambda s: (shared[s.pk], s.section_id == article.section_id, s.published_at, s.pk))
+            winner = max(found, key=lambda row: (shared[row["pk"]], row["section_id"] == article.section_id, row["published_at"], row["pk"]))
+            pk = winner.pop("pk")
+            return ArticlePage(id=pk, page_ptr_id=pk, **winner)  # enough of a page for its title and URL
     latest = ArticlePage.objects.live().exclude(pk=article.pk).exclude(published_at=None)
     if anchor is not None:
         latest = latest.filter(published_at__gte=anchor - RELATED_WINDOW, published_at__lte=anchor + RELATED_WINDOW)

@@ -114,6 +114,20 @@ def view_restrictions_exist() -> bool:
     return _restrictions[stamp]
 
 
+_locales: dict[tuple[int, int], int] = {}
+
+
+def locale_count() -> int:
+    """How many content languages the install has: one means no story can have a translation."""
+    stamp = _current_stamp()
+    if stamp not in _locales:
+        from wagtail.models import Locale
+
+        _locales.clear()
+        _locales[stamp] = Locale.objects.count()
+    return _locales[stamp]
+
+
 def _load(request: HttpRequest) -> EditionData | None:
     from wagtail.models import Site
 
