@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from io import BytesIO
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -97,15 +98,9 @@ def load_demo() -> DemoResult:
 def _picture(spec) -> Picture:
     data = draw(spec.picture)
     image = Picture(title=spec.caption or spec.title, credit=spec.credit, description=spec.caption or spec.title)
-    image.file = ImageFile(_bytes_file(data), name=f"demo-{spec.key}.jpg")
+    image.file = ImageFile(BytesIO(data), name=f"demo-{spec.key}.jpg")
     image.save()
     return image
-
-
-def _bytes_file(data: bytes):
-    from io import BytesIO
-
-    return BytesIO(data)
 
 
 def ensure_demo_admin() -> tuple[str, str]:

@@ -52,9 +52,9 @@ class CacheHeadersMiddleware:
 
 
 def _zone(request: HttpRequest) -> str:
-    from masthead.web.models import EditionSettings
+    from masthead.web.models import DEFAULT_TIME_ZONE, EditionSettings
 
     try:
         return EditionSettings.for_request(request).time_zone
-    except Exception:  # no site for this host: fall back to the install's default edition zone
-        return "Asia/Karachi"
+    except Exception:  # no site for this host: fall back to the default edition zone
+        return DEFAULT_TIME_ZONE

@@ -27,12 +27,12 @@ def local_dates() -> dict[str, str]:
     """Today's date for each edition's host, in its own time zone."""
     from wagtail.models import Site
 
-    from masthead.web.models import EditionSettings
+    from masthead.web.models import DEFAULT_TIME_ZONE, EditionSettings
 
     zones = dict(EditionSettings.objects.values_list("site__hostname", "time_zone"))
     now = datetime.now(tz=ZoneInfo("UTC"))
     return {
-        host.lower(): now.astimezone(ZoneInfo(zones.get(host, "Asia/Karachi"))).date().isoformat()
+        host.lower(): now.astimezone(ZoneInfo(zones.get(host, DEFAULT_TIME_ZONE))).date().isoformat()
         for host in Site.objects.values_list("hostname", flat=True)
     }
 

@@ -12,6 +12,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from masthead.calendars import MAX_OFFSET, MIN_OFFSET, HijriStyle
 
+DEFAULT_TIME_ZONE = "Asia/Karachi"
 DEFAULT_APP_CTA = "Download {site_name} mobile application and keep yourself updated."
 
 
@@ -34,7 +35,7 @@ class EditionSettings(BaseSiteSetting):
 
     tagline = models.CharField(max_length=255, blank=True)
     logo = models.ForeignKey("images.Picture", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    time_zone = models.CharField(max_length=64, default="Asia/Karachi", choices=time_zone_choices)
+    time_zone = models.CharField(max_length=64, default=DEFAULT_TIME_ZONE, choices=time_zone_choices)
     hijri_offset = models.SmallIntegerField(
         default=0,
         validators=[MinValueValidator(MIN_OFFSET), MaxValueValidator(MAX_OFFSET)],

@@ -22,6 +22,16 @@ class FakeDjango:
         return [self.body]
 
 
+def read_concurrently(cache, path: str, readers: int) -> list:
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(call(cache, path))) for _ in range(readers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
 def test_first_reader_renders_then_everyone_hits(make_cache):
     django = FakeDjango()
     cache = make_cache(django)
@@ -75,16 +85,7 @@ def test_head_gets_headers_only(make_cache):
 def test_sixty_four_readers_of_a_missing_page_cause_one_render(make_cache):
     django = FakeDjango(delay=0.3)
     cache = make_cache(django)
-    results = []
-
-    def read():
-        results.append(call(cache, "/breaking/"))
-
-    threads = [threading.Thread(target=read) for _ in range(64)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    results = read_concurrently(cache, "/breaking/", 64)
     assert django.calls == 1
     assert len(results) == 64 and all(r.code == 200 and r.body == b"<p>page</p>" for r in results)
 
@@ -95,16 +96,7 @@ def test_sixty_four_readers_of_an_expired_page_get_it_stale_while_one_renders(ma
     call(cache, "/breaking/")
     time.sleep(1.1)
     django.body = b"<p>fresh</p>"
-    results = []
-
-    def read():
-        results.append(call(cache, "/breaking/"))
-
-    threads = [threading.Thread(target=read) for _ in range(64)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    results = read_concurrently(cache, "/breaking/", 64)
     # Every reader got the stale copy: none waited for the render (which would have given them the fresh one).
     assert all(r.headers["x-cache"] == "STALE" and r.body == b"<p>page</p>" for r in results)
     deadline = time.monotonic() + 5

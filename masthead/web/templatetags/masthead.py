@@ -51,10 +51,6 @@ def lite_toggle_url(context) -> str:
     return request.path if context.get("lite") else lite_url(request.path)
 
 
-@register.filter
-def upper_dateline(value: str) -> str:
-    return value.upper()
-
 
 @register.filter
 def machine_time(moment: datetime | None) -> str:
