@@ -26,9 +26,12 @@ def require(condition: bool, message: str) -> None:
 @pytest.fixture(autouse=True)
 def fresh_edition_snapshot():
     """Each test's database is new: nothing memoised from the last test may survive into it."""
+    from django.core.cache import caches
+
     from masthead.web import snapshot
 
     snapshot.reset()
+    caches["renditions"].clear()  # ids are reused across tests' databases
     yield
     snapshot.reset()
 

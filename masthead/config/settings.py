@@ -122,7 +122,7 @@ TEMPLATES = [
 DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{HOME / 'masthead.sqlite3'}"
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")))}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["CONN_MAX_AGE"] = None
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
         "transaction_mode": "IMMEDIATE",
@@ -138,10 +138,12 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "masthead"}}
+# Renditions as objects in each process, dropped everywhere when one is deleted
+# (see masthead/images/rendition_cache.py): a story page reads four of them.
 CACHES["renditions"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "masthead-renditions",
-    "OPTIONS": {"MAX_ENTRIES": 5000},
+    "BACKEND": "masthead.images.rendition_cache.ProcessRenditionCache",
+    "LOCATION": os.environ.get("RENDITIONS_STAMP_FILE", str(HOME / "renditions-stamp")),
+    "OPTIONS": {"MAX_ENTRIES": 20000},
 }
 
 # --- Auth -----------------------------------------------------------------

@@ -23,4 +23,5 @@ from pathlib import Path as _Path  # noqa: E402
 PAGECACHE_ROOT = _Path(tempfile.mkdtemp(prefix="masthead-pagecache-test-"))
 PAGECACHE_SYNC_PURGE = True
 EDITION_STAMP_FILE = PAGECACHE_ROOT / "edition-stamp"
+CACHES["renditions"]["LOCATION"] = str(PAGECACHE_ROOT / "renditions-stamp")
 PAGECACHE_ROLLOVER = False  # tests call rollover.roll_over() themselves

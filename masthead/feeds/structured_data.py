@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass, field
 
 from django.http import HttpRequest
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from masthead.feeds.links import absolute, site_path
@@ -45,6 +46,16 @@ class ArticleMetadata:
     alternates: list[tuple[str, str]] = field(default_factory=list)  # (hreflang, absolute URL)
     meta: list[tuple[str, str, str]] = field(default_factory=list)  # (attribute, key, content)
     json_ld: list[SafeString] = field(default_factory=list)
+
+
+def metadata_html(metadata: ArticleMetadata) -> SafeString:
+    """The metadata as ``<head>`` elements, one per line (the page's hottest markup, so built without a template)."""
+    return (
+        format_html('<link rel="canonical" href="{}">\n', metadata.canonical)
+        + format_html_join("", '<link rel="alternate" hreflang="{}" href="{}">\n', metadata.alternates)
+        + format_html_join("", '<meta {}="{}" content="{}">\n', metadata.meta)
+        + format_html_join("", '<script type="application/ld+json">{}</script>\n', ((data,) for data in metadata.json_ld))
+    )
 
 
 def article_metadata(request: HttpRequest, edition, page, authors, tags) -> ArticleMetadata:

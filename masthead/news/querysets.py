@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from masthead.news.models import ArticlePage, HomePage, SectionPage
 
@@ -41,9 +41,13 @@ def with_pictures(stories: list[ArticlePage], *filters: str) -> list[ArticlePage
     return stories
 
 
-def for_display(queryset):
-    """An article with what its page shows: section, agency, hero picture and its renditions."""
-    return queryset.select_related("locale", "section", "agency").prefetch_related(_image_prefetch("hero_image", *HERO_FILTERS))
+def for_display(queryset, joined=("locale", "section", "agency")):
+    """An article with what its page shows: section, agency and hero picture, in one query.
+
+    The picture's renditions come from Wagtail's rendition cache (see
+    ``masthead.images.rendition_cache``), which asks the database only on a miss.
+    """
+    return queryset.select_related(*joined, "hero_image")
 
 
 def site_sections(site: Site):
@@ -114,34 +118,20 @@ def related_story(article: ArticlePage, tag_ids: list[int]) -> ArticlePage | Non
 
     The work is bounded whatever the archive's size: the newest
     ``RELATED_PER_TAG`` stories of each tag are read from the
-    (tag, story) index in one query, and only the best ``RELATED_CANDIDATES``
-    of them are fetched; without shared tags, the section's latest story
-    is found by its own index.
+    (tag, story) index, and only the best ``RELATED_CANDIDATES`` of them
+    are weighed, all in one query; without shared tags, the section's
+    latest story is found by its own index.
     """
     if article.related_article_id and article.related_article_id != article.pk:
         pick = ArticlePage.objects.live().filter(pk=article.related_article_id).only("title", "url_path", "path", "depth").first()
         if pick is not None:
             return pick
     anchor = article.published_at or article.first_published_at
-    fields = ("title", "url_path", "path", "depth", "section_id", "published_at")
-    # Stories of the same edition live under the same home page: a path prefix, checked without a query.
+    # Stories of the same edition live under the same home page: a path prefix.
     home_path = article.path[: -3 * ArticlePage.steplen]
-
-    def eligible(path: str, published_at) -> bool:
-        in_window = anchor is None or abs(published_at - anchor) <= RELATED_WINDOW
-        return in_window and path.startswith(home_path)
-
-    shared = _shared_tag_counts(article.pk, tag_ids[:RELATED_TAGS])
-    if shared:
-        best = sorted(shared, key=lambda pk: (shared[pk], pk), reverse=True)[:RELATED_CANDIDATES]
-        # Fetched by primary key only, so the database never weighs a date range against the list;
-        # as plain rows, since only the winner becomes a page object.
-        rows = ArticlePage.objects.filter(pk__in=best, live=True).exclude(published_at=None).values("pk", *fields)
-        found = [row for row in rows if eligible(row["path"], row["published_at"])]
-        if found:
-            winner = max(found, key=lambda row: (shared[row["pk"]], row["section_id"] == article.section_id, row["published_at"], row["pk"]))
-            pk = winner.pop("pk")
-            return ArticlePage(id=pk, page_ptr_id=pk, **winner)  # enough of a page for its title and URL
+    best = _best_tag_match(article, tag_ids[:RELATED_TAGS], anchor, home_path)
+    if best is not None:
+        return best
     latest = ArticlePage.objects.live().exclude(pk=article.pk).exclude(published_at=None)
     if anchor is not None:
         latest = latest.filter(published_at__gte=anchor - RELATED_WINDOW, published_at__lte=anchor + RELATED_WINDOW)
@@ -149,27 +139,55 @@ def related_story(article: ArticlePage, tag_ids: list[int]) -> ArticlePage | Non
         latest = latest.filter(section_id=article.section_id)
     else:
         latest = latest.filter(path__startswith=home_path)
-    return latest.order_by("-published_at", "-pk").only(*fields).first()
+    return latest.order_by("-published_at", "-pk").only("title", "url_path", "path", "depth").first()
 
 
-def _shared_tag_counts(article_id: int, tag_ids: list[int]) -> dict[int, int]:
-    """How many of the given tags each of the newest stories of those tags carries, in one query."""
-    from collections import Counter
+def _best_tag_match(article: ArticlePage, tag_ids: list[int], anchor, home_path: str) -> ArticlePage | None:
+    """The live story sharing most of the given tags with the article, in one query, or None.
 
+    Written as SQL because it runs on every uncached story page and the ORM
+    cannot say it: one bounded index range per tag glued with UNION ALL
+    (Django's union() cannot limit its parts on SQLite), counted, cut to
+    the best candidates, then weighed against the rules above.
+    """
     from django.db import connection
 
     from masthead.news.models import ArticleTag
 
     if not tag_ids:
-        return {}
-    table = connection.ops.quote_name(ArticleTag._meta.db_table)
-    # One bounded index range per tag, glued together; Django's union() cannot limit the parts on SQLite.
-    part = f"SELECT * FROM (SELECT content_object_id FROM {table} WHERE tag_id = %s AND content_object_id <> %s ORDER BY content_object_id DESC LIMIT {RELATED_PER_TAG}) AS t{{n}}"
-    sql = " UNION ALL ".join(part.format(n=n) for n in range(len(tag_ids)))
-    params = [value for tag_id in tag_ids for value in (tag_id, article_id)]
+        return None
+    quote = connection.ops.quote_name
+    tagged, pages, articles = (quote(model._meta.db_table) for model in (ArticleTag, Page, ArticlePage))
+    part = (
+        f"SELECT * FROM (SELECT content_object_id FROM {tagged} WHERE tag_id = %s AND content_object_id <> %s"
+        f" ORDER BY content_object_id DESC LIMIT {RELATED_PER_TAG}) AS t{{n}}"
+    )
+    candidates = (
+        "SELECT content_object_id AS story_id, COUNT(*) AS shared FROM ("
+        + " UNION ALL ".join(part.format(n=n) for n in range(len(tag_ids)))
+        + f") AS tagged GROUP BY content_object_id ORDER BY shared DESC, content_object_id DESC LIMIT {RELATED_CANDIDATES}"
+    )
+    params: list = [value for tag_id in tag_ids for value in (tag_id, article.pk)]
+    # Treebeard paths are [0-9A-Z]: nothing in a prefix needs escaping for LIKE.
+    conditions = ["p.live = %s", "a.published_at IS NOT NULL", "p.path LIKE %s"]
+    params += [True, home_path + "%"]
+    if anchor is not None:
+        conditions.append("a.published_at BETWEEN %s AND %s")
+        params += [anchor - RELATED_WINDOW, anchor + RELATED_WINDOW]
+    sql = (
+        f"SELECT p.id, p.title, p.url_path, p.path, p.depth FROM ({candidates}) AS c"
+        f" JOIN {articles} a ON a.page_ptr_id = c.story_id JOIN {pages} p ON p.id = a.page_ptr_id"
+        f" WHERE {' AND '.join(conditions)}"
+        " ORDER BY c.shared DESC, CASE WHEN a.section_id = %s THEN 1 ELSE 0 END DESC, a.published_at DESC, p.id DESC LIMIT 1"
+    )
+    params.append(article.section_id)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return dict(Counter(row[0] for row in cursor.fetchall()))
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    pk, title, url_path, path, depth = row
+    return ArticlePage(id=pk, page_ptr_id=pk, title=title, url_path=url_path, path=path, depth=depth)  # enough for its title and URL
 
 
 def site_sections_for(article: ArticlePage):

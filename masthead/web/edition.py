@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 from zoneinfo import ZoneInfo
@@ -21,12 +21,13 @@ class Edition:
     settings: EditionSettings
 
     nav: list | None = None
+    fragments: dict = field(default_factory=dict)
 
     @classmethod
     def for_request(cls, request: HttpRequest) -> Edition | None:
         data = getattr(request, "edition_data", None)
         if data is not None:
-            return cls(site=data.site, settings=data.settings, nav=data.nav)
+            return cls(site=data.site, settings=data.settings, nav=data.nav, fragments=data.fragments)
         site = Site.find_for_request(request)
         if site is None:
             return None

@@ -35,6 +35,8 @@ class EditionData:
     sections: dict[str, object] = field(default_factory=dict)
     nav: list = field(default_factory=list)
     language: str = "en"
+    # Markup drawn only from the above (the section menu), rendered once per process and edition.
+    fragments: dict = field(default_factory=dict)
 
 
 def _stamp_file() -> Path:

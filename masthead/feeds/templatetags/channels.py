@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.safestring import SafeString, mark_safe
 
 from masthead.feeds.structured_data import article_metadata as build_article_metadata
+from masthead.feeds.structured_data import metadata_html
 
 register = template.Library()
 
 LISTING_FEEDS = {"web:tag", "web:author", "web:agency"}
 
 
-@register.inclusion_tag("feeds/article_metadata.html", takes_context=True)
-def article_metadata(context):
+@register.simple_tag(takes_context=True)
+def article_metadata(context) -> SafeString:
     """Canonical and hreflang links, Open Graph and Twitter meta, and JSON-LD for an article page."""
     request, edition = context.get("request"), context.get("edition")
     if request is None or getattr(edition, "site", None) is None:  # e.g. a preview outside any edition
-        return {"metadata": None}
+        return mark_safe("")
     metadata = build_article_metadata(request, edition, context["page"], context.get("authors", []), context.get("tags", []))
-    return {"metadata": metadata}
+    return metadata_html(metadata)
 
 
 @register.inclusion_tag("feeds/feed_links.html", takes_context=True)

@@ -100,11 +100,21 @@ class SectionPage(EditionPage):
             year, slug = path_components
             from masthead.news.querysets import for_display
 
-            article = for_display(
-                ArticlePage.objects.filter(depth=self.depth + 2, path__startswith=self.path, slug=slug, url_path=f"{self.url_path}{year}/{slug}/")
-            ).first()
-            if article is None or not article.live:
+            # The section (self) and its locale are in hand: joining them again would
+            # double the columns Django compiles and reads for the busiest query.
+            found = list(
+                for_display(
+                    ArticlePage.objects.filter(depth=self.depth + 2, path__startswith=self.path, slug=slug, url_path=f"{self.url_path}{year}/{slug}/"),
+                    joined=("agency",),
+                )[:1]
+            )
+            if not found or not found[0].live:
                 raise Http404
+            article = found[0]
+            if article.section_id == self.pk:
+                article.section = self
+            if article.locale_id == self.locale_id and "locale" in self._state.fields_cache:
+                article.locale = self.locale
             return article.route(request, [])
         return super().route(request, path_components)
 

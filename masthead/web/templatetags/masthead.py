@@ -6,7 +6,10 @@ from datetime import datetime, timedelta
 
 from django import template
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 
+from masthead.news.models import SectionPage
 from masthead.web.lite import lite_url
 
 register = template.Library()
@@ -43,6 +46,46 @@ def href(context, target) -> str:
     if context.get("lite") and url.startswith("/"):
         return lite_url(url)
     return url
+
+
+@register.simple_tag(takes_context=True)
+def section_nav(context) -> SafeString:
+    """The section menu's items, the current section marked; rendered once per edition, section and version.
+
+    Drawn only from the edition's sections, which the edition snapshot
+    holds: the memo goes when they change.
+    """
+    edition, page = context["edition"], context.get("page")
+    current = getattr(page, "pk", None) if isinstance(page, SectionPage) else getattr(page, "section_id", None)
+    is_front = bool(context.get("is_front"))
+    lite = bool(context.get("lite"))
+    key = ("section_nav", current, is_front, lite)
+    markup = edition.fragments.get(key)
+    if markup is None:
+        request = context.get("request")
+        items = [(lite_url(url) if lite else url, section.title, section.pk == current) for section in edition.sections for url in [section.get_url(request) or ""]]
+        if lite:
+            markup = format_html_join("", '<a href="{}">{}</a> ', ((url, title) for url, title, _ in items))
+        else:
+            home = format_html('<li><a href="/"{}>Home</a></li>', mark_safe(CURRENT) if is_front else "")
+            markup = home + format_html_join("", '<li><a href="{}"{}>{}</a></li>', ((url, mark_safe(CURRENT) if here else "", title) for url, title, here in items))
+        edition.fragments[key] = markup
+    return markup
+
+
+CURRENT = ' aria-current="page"'
+
+
+@register.simple_tag(takes_context=True)
+def story_body(context, body, related) -> SafeString:
+    """The story's rendered blocks, with the Read more link after the paragraph ``body.read_more_after``."""
+    parts = []
+    for index, part in enumerate(body.parts):
+        parts.append(part)
+        if index == body.read_more_after and related is not None:
+            url = href(context, related)
+            parts.append(format_html('<p class="read-more"><strong>Read more:</strong> <a href="{}">{}</a></p>', url, related.title))
+    return mark_safe("\n".join(parts))
 
 
 @register.simple_tag(takes_context=True)
