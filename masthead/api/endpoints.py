@@ -21,6 +21,7 @@ from masthead.api.schemas import ArticleDetail, ArticleList, Breaking, ErrorResp
 from masthead.api.serialize import Reader, prepare
 from masthead.news import querysets
 from masthead.news.models import Agency, Author, HomePage
+from masthead.news.tree import under
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 50
@@ -101,7 +102,7 @@ def list_articles(
 
 
 def changes_since(reader: Reader, since: datetime, cursor: str | None, limit: int) -> dict:
-    changes = ArticleChange.objects.filter(path__startswith=reader.site.root_page.path, changed_at__gt=since).order_by("changed_at", "article_id")
+    changes = ArticleChange.objects.filter(under(reader.site.root_page.path), changed_at__gt=since).order_by("changed_at", "article_id")
     if cursor:
         after = cursors.decode(cursor, "sync")
         changes = changes.filter(Q(changed_at__gt=after.moment) | Q(changed_at=after.moment, article_id__gt=after.key))
@@ -127,7 +128,7 @@ def changes_since(reader: Reader, since: datetime, cursor: str | None, limit: in
 
 def _watermark(site: Site) -> datetime | None:
     return (
-        ArticleChange.objects.filter(path__startswith=site.root_page.path)
+        ArticleChange.objects.filter(under(site.root_page.path))
         .order_by("-changed_at")
         .values_list("changed_at", flat=True)
         .first()
@@ -158,7 +159,7 @@ def _found(thing, what: str):
 def get_article(request, article_id: int = Path(..., ge=1, le=MAX_ID)):
     reader = reader_for(request)
     story = querysets.for_display(
-        querysets.listed(pictures=False).filter(pk=article_id, section__in=querysets.site_sections(reader.site).values("pk"))
+        querysets.listed(pictures=False).filter(querysets.in_edition(reader.site), pk=article_id)
     ).first()
     if story is None:
         raise ApiError(404, "not_found", "No published story with that id in this edition.")

@@ -42,8 +42,9 @@ def on_moved(sender, instance, **kwargs) -> None:
 
     from masthead.api.models import ArticleChange
     from masthead.news.models import ArticlePage
+    from masthead.news.tree import under
 
-    moved = ArticlePage.objects.filter(path__startswith=instance.path).values("pk")
+    moved = ArticlePage.objects.filter(under(instance.path)).values("pk")
     current = Page.objects.filter(pk=OuterRef("article_id"))
     ArticleChange.objects.filter(article_id__in=moved, live=True).update(
         path=Subquery(current.values("path")[:1]),

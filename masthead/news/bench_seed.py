@@ -43,7 +43,14 @@ def step(number: int, length: int = Page.steplen) -> str:
     return "".join(reversed(digits))
 
 
-def seed(articles: int, *, years: int = 4, batch: int = 2000, seed_value: int = 20261125, progress=None) -> int:
+def seed(articles: int, *, per_day: int = 150, batch: int = 2000, seed_value: int = 20261125, progress=None) -> int:
+    """Add ``articles`` live stories at ``per_day`` a day, going back in time from the oldest already there.
+
+    An archive grows by years of publishing, not by a newsroom publishing
+    more each day: a million stories at 150 a day is eighteen years. So a
+    month, the last 48 hours or a day's front page hold as many stories at
+    a million as at ten thousand, and only the archive behind them grows.
+    """
     rng = random.Random(seed_value)
     home = HomePage.objects.order_by("path").first()
     if home is None:
@@ -60,11 +67,12 @@ def seed(articles: int, *, years: int = 4, batch: int = 2000, seed_value: int = 
     Tag.objects.bulk_create(missing)
     tag_ids = list(Tag.objects.filter(name__in=TAGS).values_list("pk", flat=True))
     content_type = ContentType.objects.get_for_model(ArticlePage)
-    now = timezone.now()
-    span = timedelta(days=365 * years)
+    oldest = ArticlePage.objects.filter(section__in=[section.pk for section in sections]).order_by("published_at").values_list("published_at", flat=True).first()
+    newest = oldest or timezone.now()
+    span = timedelta(days=articles / per_day)
     created = 0
     # Oldest first, spread evenly, so the yearly archives fill in publication order.
-    moments = sorted(now - span * rng.random() for _ in range(articles))
+    moments = sorted(newest - span * rng.random() for _ in range(articles))
     folders: dict[tuple[int, int], ArchiveYearPage] = {}
     next_child: dict[int, int] = {}
     for start in range(0, articles, batch):

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import HttpRequest
 from wagtail.models import Page, Site
 
 from masthead.news.models import ArticlePage, HomePage, SectionPage
+from masthead.news.tree import below
+from masthead.web.snapshot import holds_every_section, section_ids
 
 THUMBNAIL_FILTER = "fill-480x270"
 LEAD_FILTER = "fill-800x450"
@@ -51,12 +53,23 @@ def for_display(queryset, joined=("locale", "section", "agency")):
 
 
 def site_sections(site: Site):
-    root = site.root_page
-    return SectionPage.objects.filter(depth=root.depth + 1, path__startswith=root.path)
+    return SectionPage.objects.filter(pk__in=section_ids(site))
+
+
+def in_edition(site: Site) -> Q:
+    """The condition that keeps an edition's stories, or none when every story is the edition's.
+
+    With one edition, which is most installs, a condition on the section
+    would only tempt the database into reading the section index and
+    sorting the whole archive instead of walking the newest stories by date.
+    """
+    if holds_every_section(site):
+        return Q()
+    return Q(section__in=section_ids(site))
 
 
 def site_stories(site: Site):
-    return listed().filter(section__in=site_sections(site).values("pk"))
+    return listed().filter(in_edition(site))
 
 
 def section_stories(section: SectionPage):
@@ -64,7 +77,7 @@ def section_stories(section: SectionPage):
 
 
 def year_stories(year_page):
-    return listed().filter(depth=year_page.depth + 1, path__startswith=year_page.path)
+    return listed().filter(below(year_page.path), depth=year_page.depth + 1)
 
 
 def nav_sections(site: Site) -> list[SectionPage]:
@@ -79,9 +92,11 @@ def front_page(home: HomePage, request: HttpRequest) -> dict:
     stories overall are the newest of the sections' own latest, merged here
     (a query across sections would sort the archive).
     """
-    sections = list(
-        SectionPage.objects.child_of(home).live().order_by("path").only("title", "slug", "url_path", "path", "depth", "stories_on_home")
-    )
+    data = getattr(request, "edition_data", None)
+    if data is not None and data.home.pk == home.pk:
+        sections = list(data.sections.values())
+    else:
+        sections = list(SectionPage.objects.child_of(home).live().order_by("path"))  # previews: not the hot path
     per_section = {
         section.pk: list(listed(pictures=False).filter(section=section)[: max(section.stories_on_home, LATEST_ON_HOME) + 1])
         for section in sections
@@ -138,7 +153,7 @@ def related_story(article: ArticlePage, tag_ids: list[int]) -> ArticlePage | Non
     if article.section_id:
         latest = latest.filter(section_id=article.section_id)
     else:
-        latest = latest.filter(path__startswith=home_path)
+        latest = latest.filter(below(home_path))
     return latest.order_by("-published_at", "-pk").only("title", "url_path", "path", "depth").first()
 
 
@@ -196,7 +211,7 @@ def site_sections_for(article: ArticlePage):
     Articles sit at home / section / year / article, so the home is three levels up.
     """
     home_path = article.path[: -3 * ArticlePage.steplen]
-    return SectionPage.objects.filter(depth=article.depth - 2, path__startswith=home_path).values("pk")
+    return SectionPage.objects.filter(below(home_path), depth=article.depth - 2).values("pk")
 
 
 def article_page(article: ArticlePage, request: HttpRequest) -> dict:
@@ -221,14 +236,14 @@ def site_stories_between(site: Site, start, end):
     the range, never the size of the archive. No pictures: sitemaps and
     delta reads do not show them.
     """
-    return listed(pictures=False).filter(section__in=site_sections(site).values("pk"), published_at__gte=start, published_at__lt=end)
+    return listed(pictures=False).filter(in_edition(site), published_at__gte=start, published_at__lt=end)
 
 
 def first_publication(site: Site):
     """When the edition's oldest live story was first published (one indexed MIN), or None."""
     return (
         listed(pictures=False)
-        .filter(section__in=site_sections(site).values("pk"))
+        .filter(in_edition(site))
         .order_by("published_at")
         .values_list("published_at", flat=True)
         .first()

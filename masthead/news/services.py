@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
 from masthead.news.models import Agency, ArchiveYearPage, ArticlePage, Author, HomePage, SectionPage
+from masthead.news.tree import below
 
 
 @dataclass
@@ -51,7 +52,7 @@ def create_section(home: HomePage, *, title: str, slug: str = "", intro: str = "
 
 def year_folder_for(section: SectionPage, year: int) -> ArchiveYearPage:
     """The section's archive page for a year, made the first time a story is filed in it."""
-    existing = ArchiveYearPage.objects.child_of(section).filter(slug=str(year)).first()
+    existing = ArchiveYearPage.objects.filter(below(section.path), depth=section.depth + 1, slug=str(year)).first()
     if existing is not None:
         return existing
     folder = section.add_child(
@@ -120,7 +121,7 @@ def file_story(
 
 def _free_slug(folder: ArchiveYearPage, title: str) -> str:
     base = slugify(title, allow_unicode=True)[:200] or "story"
-    taken = set(Page.objects.child_of(folder).filter(slug__startswith=base).values_list("slug", flat=True))
+    taken = set(Page.objects.filter(below(folder.path), depth=folder.depth + 1, slug__startswith=base).values_list("slug", flat=True))
     if base not in taken:
         return base
     suffix = 2

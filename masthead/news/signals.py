@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from masthead.news.models import ArticlePage
 from masthead.news.models.articles import SectionLookup
+from masthead.news.tree import under
 
 
 def refile_moved_stories(sender, instance, **kwargs) -> None:
@@ -11,4 +12,4 @@ def refile_moved_stories(sender, instance, **kwargs) -> None:
     from masthead.news.models import SectionPage
 
     section = instance.specific if isinstance(instance.specific, SectionPage) else SectionLookup.for_path(instance.path)
-    ArticlePage.objects.filter(path__startswith=instance.path).update(section=section)
+    ArticlePage.objects.filter(under(instance.path)).update(section=section)

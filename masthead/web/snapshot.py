@@ -130,6 +130,41 @@ def locale_count() -> int:
     return _locales[stamp]
 
 
+_section_ids: dict[tuple[int, int], dict] = {}
+
+
+def section_ids(site) -> tuple[int, ...]:
+    """The primary keys of an edition's sections, live or not: what "this edition's stories" filters on.
+
+    A short literal list lets the database walk the newest stories by date
+    and stop at its limit; a subquery over the page tree would be
+    evaluated against the whole archive.
+    """
+    stamp = _current_stamp()
+    by_site = _section_ids.get(stamp)
+    if by_site is None:
+        _section_ids.clear()
+        by_site = _section_ids[stamp] = {}
+    if site.pk not in by_site:
+        from wagtail.models import Page
+
+        from masthead.news.models import SectionPage
+
+        root = Page.objects.only("path", "depth").get(pk=site.root_page_id)
+        # Read from the (short) section table and matched here: any condition on the
+        # tree path would make the database walk every page under the edition.
+        sections = SectionPage.objects.order_by("path").values_list("pk", "path", "depth")
+        by_site[site.pk] = tuple(pk for pk, path, depth in sections if depth == root.depth + 1 and path.startswith(root.path))
+        by_site["all"] = tuple(pk for pk, _, _ in sections)
+    return by_site[site.pk]
+
+
+def holds_every_section(site) -> bool:
+    """Whether this edition's sections are all the sections there are (an install with one edition)."""
+    mine = section_ids(site)
+    return set(mine) == set(_section_ids[_current_stamp()]["all"])
+
+
 def _load(request: HttpRequest) -> EditionData | None:
     from wagtail.models import Site
 
@@ -140,9 +175,12 @@ def _load(request: HttpRequest) -> EditionData | None:
     if site is None:
         return None
     home = site.root_page.specific
-    sections = list(
-        SectionPage.objects.filter(depth=home.depth + 1, path__startswith=home.path).live().select_related("locale").order_by("path")
-    )
+    # From the section table, matched here: see section_ids.
+    sections = [
+        section
+        for section in SectionPage.objects.live().select_related("locale").order_by("path")
+        if section.depth == home.depth + 1 and section.path.startswith(home.path)
+    ]
     return EditionData(
         site=site,
         home=home,

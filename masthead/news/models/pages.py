@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from masthead.lib.pagination import paginate
+from masthead.news.tree import below
 
 SECTION_PAGE_SIZE = 20
 YEAR_SLUG_LENGTH = 4
@@ -64,7 +65,7 @@ class HomePage(EditionPage):
             if data is not None and data.home.pk == self.pk:
                 section = data.sections.get(path_components[0])
             else:
-                section = SectionPage.objects.filter(depth=self.depth + 1, path__startswith=self.path, slug=path_components[0]).first()
+                section = SectionPage.objects.filter(below(self.path), depth=self.depth + 1, slug=path_components[0]).first()
             if section is not None:
                 return section.route(request, path_components[1:])
         return super().route(request, path_components)
@@ -104,7 +105,7 @@ class SectionPage(EditionPage):
             # double the columns Django compiles and reads for the busiest query.
             found = list(
                 for_display(
-                    ArticlePage.objects.filter(depth=self.depth + 2, path__startswith=self.path, slug=slug, url_path=f"{self.url_path}{year}/{slug}/"),
+                    ArticlePage.objects.filter(below(self.path), depth=self.depth + 2, slug=slug, url_path=f"{self.url_path}{year}/{slug}/"),
                     joined=("agency",),
                 )[:1]
             )

@@ -10,12 +10,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--articles", type=int, required=True)
-        parser.add_argument("--years", type=int, default=4)
+        parser.add_argument("--per-day", type=int, default=150, help="stories a day, going back in time from the oldest already there")
         parser.add_argument("--batch", type=int, default=2000)
 
-    def handle(self, *args, articles, years, batch, **options):
+    def handle(self, *args, articles, per_day, batch, **options):
         if articles < 1:
             raise CommandError("--articles must be at least 1")
+        if per_day < 1:
+            raise CommandError("--per-day must be at least 1")
         started = time.monotonic()
 
         def progress(done):
@@ -23,5 +25,5 @@ class Command(BaseCommand):
             self.stdout.write(f"\r{done:,}/{articles:,} stories ({rate:,.0f}/s)", ending="")
             self.stdout.flush()
 
-        created = seed(articles, years=years, batch=batch, progress=progress)
+        created = seed(articles, per_day=per_day, batch=batch, progress=progress)
         self.stdout.write(f"\ncreated {created:,} stories in {time.monotonic() - started:.1f}s")
