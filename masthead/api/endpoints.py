@@ -188,6 +188,7 @@ def search(
     cursor: str | None = Query(None, pattern=cursors.CURSOR_PATTERN, max_length=cursors.MAX_CURSOR_LENGTH),
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
 ):
+    from masthead.search.engine import search_stories
     from masthead.search.views import clean_query, search_terms
 
     reader = reader_for(request)
@@ -196,7 +197,7 @@ def search(
     offset = cursors.decode(cursor, "search").key if cursor else 0
     if not terms:
         return {"query": query, "items": [], "next_cursor": None}
-    results = querysets.site_stories(reader.site).order_by().search(terms, order_by_relevance=True)
+    results = search_stories(querysets.site_stories(reader.site), terms)
     rows = list(results[offset : offset + limit + 1])
     page = prepare(rows[:limit])
     more = len(rows) > limit and offset + limit <= cursors.MAX_OFFSET

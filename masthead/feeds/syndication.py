@@ -312,7 +312,7 @@ class TagFeed(StoryFeed):
             title=f"{tag.name} | {name}",
             path=f"/tags/{tag.slug}/",
             description=f"Stories tagged {tag.name} from {name}",
-            stories=querysets.site_stories(site).filter(tagged_items__tag=tag),
+            stories=querysets.stories_tagged(site, tag),
         )
 
 

@@ -6,7 +6,7 @@ writes tree rows directly, in batches: treebeard paths are computed here
 (each year page's children numbered in its 36-letter alphabet), then page
 rows, article rows and tag links are bulk-inserted, and each year page's
 child count is set once. Stories are live, without revisions and without
-search-index entries (run ``update_index`` to search them).
+search-index entries unless ``index`` (the default) adds them in bulk.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from masthead.news import services
 from masthead.news.models import ArchiveYearPage, ArticlePage, ArticleTag, HomePage, SectionPage
@@ -43,7 +44,7 @@ def step(number: int, length: int = Page.steplen) -> str:
     return "".join(reversed(digits))
 
 
-def seed(articles: int, *, per_day: int = 150, batch: int = 2000, seed_value: int = 20261125, progress=None) -> int:
+def seed(articles: int, *, per_day: int = 150, batch: int = 2000, seed_value: int = 20261125, index: bool = True, progress=None) -> int:
     """Add ``articles`` live stories at ``per_day`` a day, going back in time from the oldest already there.
 
     An archive grows by years of publishing, not by a newsroom publishing
@@ -116,6 +117,9 @@ def seed(articles: int, *, per_day: int = 150, batch: int = 2000, seed_value: in
             ArticleTag.objects.bulk_create(tag_rows)
             for folder in folders.values():
                 Page.objects.filter(pk=folder.pk).update(numchild=next_child[folder.pk])
+            if index:
+                # Through Wagtail's own search backend, so search reads what it would on a real site.
+                get_search_backend().add_bulk(ArticlePage, list(ArticlePage.objects.filter(pk__in=[page.pk for page in pages])))
         created += len(chunk)
         if progress:
             progress(created)

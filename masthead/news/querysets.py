@@ -72,6 +72,16 @@ def site_stories(site: Site):
     return listed().filter(in_edition(site))
 
 
+def stories_tagged(site: Site, tag):
+    """An edition's live stories with a tag, newest first.
+
+    Ordered by the tag rows' own copy of the publication date, so the
+    database reads the tag's index from its newest end and stops at the
+    page's last story, however many stories the tag has.
+    """
+    return site_stories(site).filter(tagged_items__tag=tag).order_by("-tagged_items__published_at", "-tagged_items__content_object_id")
+
+
 def section_stories(section: SectionPage):
     return listed().filter(section=section)
 

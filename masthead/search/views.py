@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 
 from masthead.lib.pagination import paginate
 from masthead.news import querysets
+from masthead.search.engine import search_stories
 from masthead.web.views import _site
 
 MAX_QUERY_LENGTH = 200
@@ -31,6 +32,5 @@ def search(request: HttpRequest) -> HttpResponse:
     terms = search_terms(query)
     listing = None
     if terms:
-        stories = querysets.site_stories(_site(request)).order_by()
-        listing = paginate(request, stories.search(terms, order_by_relevance=True), PAGE_SIZE)
+        listing = paginate(request, search_stories(querysets.site_stories(_site(request)), terms), PAGE_SIZE)
     return render(request, "search/search.html", {"query": query, "listing": listing})

@@ -25,7 +25,7 @@ def _site(request: HttpRequest) -> Site:
 @require_safe
 def tag_stories(request: HttpRequest, slug: str) -> HttpResponse:
     tag = get_object_or_404(Tag, slug=slug)
-    stories = querysets.site_stories(_site(request)).filter(tagged_items__tag=tag)
+    stories = querysets.stories_tagged(_site(request), tag)
     return render(
         request,
         "web/listing.html",

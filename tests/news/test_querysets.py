@@ -79,3 +79,25 @@ def test_section_listing_is_newest_first_and_only_live(make_story, edition):
     make_story(publish=False)
     make_story("business")
     assert list(querysets.section_stories(edition.sections["world"])) == [newer, older]
+
+
+def test_tag_rows_carry_their_story_publication_date(make_story, edition):
+    from masthead.news.models import ArticlePage, ArticleTag
+
+    draft = make_story(tags=["floods", "sindh"], publish=False)
+    assert set(ArticleTag.objects.filter(content_object_id=draft.pk).values_list("published_at", flat=True)) == {None}
+    page = ArticlePage.objects.get(pk=draft.pk)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    assert page.published_at is not None
+    assert set(ArticleTag.objects.filter(content_object_id=page.pk).values_list("published_at", flat=True)) == {page.published_at}
+
+
+def test_tag_listing_is_newest_first_by_publication(client, make_story):
+    from masthead.news.models import ArticlePage
+
+    older = make_story(title="Filed first, published later", tags=["floods"], publish=False)
+    make_story(title="Published yesterday", tags=["floods"], days_ago=1)
+    ArticlePage.objects.get(pk=older.pk).save_revision().publish()
+    html = client.get("/tags/floods/").content.decode()
+    assert html.index("Filed first, published later") < html.index("Published yesterday")

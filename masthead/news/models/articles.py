@@ -17,10 +17,23 @@ from masthead.news.models.pages import EditionPage
 
 class ArticleTag(TaggedItemBase):
     content_object = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
+    # The story's first publication, copied here so a tag's stories can be read
+    # newest first from one index and stop at the page's end (see stories_tagged).
+    published_at = models.DateTimeField(null=True, editable=False)
 
     class Meta:
-        # The newest stories of a tag, read in index order (related stories, tag pages).
-        indexes = [models.Index(fields=["tag", "-content_object"], name="news_articletag_recent")]
+        indexes = [
+            # The newest stories of a tag by id (Read more candidates).
+            models.Index(fields=["tag", "-content_object"], name="news_articletag_recent"),
+            # A tag's stories by publication (tag pages, tag feeds, the API's tag filter).
+            models.Index(fields=["tag", "-published_at", "-content_object"], name="news_articletag_published"),
+        ]
+
+    def save(self, *args, **kwargs):
+        # Tag rows are written after their story (modelcluster commits them once the page is saved).
+        story = self.content_object if self.content_object_id else None
+        self.published_at = getattr(story, "published_at", None)
+        return super().save(*args, **kwargs)
 
 
 class ArticlePage(EditionPage):
@@ -80,6 +93,7 @@ class ArticlePage(EditionPage):
         indexes = [
             models.Index(fields=["section", "-published_at"], name="news_article_section_pub"),
             models.Index(fields=["-published_at"], name="news_article_pub"),
+            models.Index(fields=["agency", "-published_at"], name="news_article_agency_pub"),
         ]
 
     def save(self, *args, **kwargs):

@@ -1,0 +1,94 @@
+"""nginx, configured by `nginx_config`, stops serving a page the moment it is purged.
+
+nginx keeps the page cache's files open (``open_file_cache``). A purge is a
+deletion: an open descriptor still reads the old page, so nginx must check
+the file on every request, not once a second, or a reader sees the purged
+page until the clock's next second (publish-to-live over a second).
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+from django.core.management import call_command
+
+from masthead.pagecache.store import CacheKey, FileStore
+from tests.conftest import require
+
+HOST = "localhost"
+HTML = [("Content-Type", "text/html; charset=utf-8")]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def nginx(tmp_path, settings):
+    binary = shutil.which("nginx") or "/usr/sbin/nginx"
+    require(os.path.exists(binary), "nginx is missing: install Debian's `nginx` package to test the production cache stack")
+    settings.PAGECACHE_ROOT = tmp_path / "pagecache"
+    run_dir = tmp_path / "nginx"
+    run_dir.mkdir()
+    port = _free_port()
+    # Nothing listens upstream: whatever nginx does not serve from a file answers 502.
+    call_command("nginx_config", "--full", "--listen", f"127.0.0.1:{port}", "--upstream", f"127.0.0.1:{_free_port()}",
+                 "--run-dir", str(run_dir), "--output", str(run_dir / "nginx.conf"))
+    process = subprocess.Popen([binary, "-c", str(run_dir / "nginx.conf"), "-p", str(run_dir), "-g", "daemon off;"],
+                               stderr=subprocess.DEVNULL, start_new_session=True)
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    # One keep-alive connection, so every request reaches the same nginx worker and its open-file cache.
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    yield FileStore(settings.PAGECACHE_ROOT), connection
+    connection.close()
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def _get(connection: http.client.HTTPConnection, path: str) -> tuple[int, str | None, bytes]:
+    connection.request("GET", path, headers={"Host": HOST})
+    response = connection.getresponse()
+    return response.status, response.getheader("X-Cache"), response.read()
+
+
+def test_a_purged_page_is_never_served_from_an_open_file(nginx):
+    store, connection = nginx
+    key = CacheKey(HOST, "/world/", "")
+    for attempt in range(3):
+        # Start just after a second begins, so that serving, purging and asking again share one second:
+        # the window in which nginx would trust its open descriptor without looking at the disk.
+        time.sleep(1.02 - time.time() % 1)
+        second = int(time.time())
+        store.write(key, b"<h1>Before the purge</h1>", HTML, time.time() + 60, [])
+        assert _get(connection, "/world/") == (200, "NGINX", b"<h1>Before the purge</h1>")
+        store.purge_path(HOST, "/world/")
+        status, _, body = _get(connection, "/world/")
+        if int(time.time()) == second:
+            break
+    else:
+        pytest.fail("could not serve, purge and ask again within one second")
+    assert b"Before the purge" not in body
+    assert status == 502  # not in the cache any more: nginx asks the app (down here)
+
+
+def test_a_page_rendered_again_is_served_at_once(nginx):
+    store, connection = nginx
+    key = CacheKey(HOST, "/world/", "")
+    time.sleep(1.02 - time.time() % 1)
+    store.write(key, b"<h1>First edition</h1>", HTML, time.time() + 60, [])
+    assert _get(connection, "/world/")[2] == b"<h1>First edition</h1>"
+    store.write(key, b"<h1>Second edition</h1>", HTML, time.time() + 60, [])  # a new file, renamed over the old one
+    assert _get(connection, "/world/") == (200, "NGINX", b"<h1>Second edition</h1>")
