@@ -133,13 +133,7 @@ def locale_count() -> int:
 _section_ids: dict[tuple[int, int], dict] = {}
 
 
-def section_ids(site) -> tuple[int, ...]:
-    """The primary keys of an edition's sections, live or not: what "this edition's stories" filters on.
-
-    A short literal list lets the database walk the newest stories by date
-    and stop at its limit; a subquery over the page tree would be
-    evaluated against the whole archive.
-    """
+def _sections_by_site(site) -> dict:
     stamp = _current_stamp()
     by_site = _section_ids.get(stamp)
     if by_site is None:
@@ -153,16 +147,25 @@ def section_ids(site) -> tuple[int, ...]:
         root = Page.objects.only("path", "depth").get(pk=site.root_page_id)
         # Read from the (short) section table and matched here: any condition on the
         # tree path would make the database walk every page under the edition.
-        sections = SectionPage.objects.order_by("path").values_list("pk", "path", "depth")
-        by_site[site.pk] = tuple(pk for pk, path, depth in sections if depth == root.depth + 1 and path.startswith(root.path))
-        by_site["all"] = tuple(pk for pk, _, _ in sections)
-    return by_site[site.pk]
+        sections = list(SectionPage.objects.order_by("path").values_list("pk", "path", "depth"))
+        mine = tuple(pk for pk, path, depth in sections if depth == root.depth + 1 and path.startswith(root.path))
+        by_site[site.pk] = (mine, len(mine) == len(sections))
+    return by_site
+
+
+def section_ids(site) -> tuple[int, ...]:
+    """The primary keys of an edition's sections, live or not: what "this edition's stories" filters on.
+
+    A short literal list lets the database walk the newest stories by date
+    and stop at its limit; a subquery over the page tree would be
+    evaluated against the whole archive.
+    """
+    return _sections_by_site(site)[site.pk][0]
 
 
 def holds_every_section(site) -> bool:
     """Whether this edition's sections are all the sections there are (an install with one edition)."""
-    mine = section_ids(site)
-    return set(mine) == set(_section_ids[_current_stamp()]["all"])
+    return _sections_by_site(site)[site.pk][1]
 
 
 def _load(request: HttpRequest) -> EditionData | None:
