@@ -29,17 +29,17 @@ def next_path(path: str) -> str | None:
 
 def under(path: str, field: str = "path") -> Q:
     """The node at ``path`` and everything below it, as an index range on ``field``."""
-    upper = next_path(path)
-    condition = Q(**{f"{field}__gte": path})
-    if upper is not None:
-        condition &= Q(**{f"{field}__lt": upper})
-    return condition
+    return _range(path, field, "gte")
 
 
 def below(path: str, field: str = "path") -> Q:
     """Everything strictly below the node at ``path``."""
+    return _range(path, field, "gt")
+
+
+def _range(path: str, field: str, lower: str) -> Q:
+    condition = Q(**{f"{field}__{lower}": path})
     upper = next_path(path)
-    condition = Q(**{f"{field}__gt": path})
     if upper is not None:
         condition &= Q(**{f"{field}__lt": upper})
     return condition
