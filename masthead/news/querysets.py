@@ -141,11 +141,11 @@ def related_story(article: ArticlePage, tag_ids: list[int]) -> ArticlePage | Non
     among live stories of the same edition published within a year of this
     one. Never the story itself, never an unpublished one.
 
-    The work is bounded whatever the archive's size: the newest
-    ``RELATED_PER_TAG`` stories of each tag are read from the
-    (tag, story) index, and only the best ``RELATED_CANDIDATES`` of them
-    are weighed, all in one query; without shared tags, the section's
-    latest story is found by its own index.
+    The work is bounded whatever the archive's size, and is one query: the
+    newest ``RELATED_PER_TAG`` stories of each tag within the year around
+    the story are read from the tag's date index, the best
+    ``RELATED_CANDIDATES`` of them are weighed together with the section's
+    latest stories of that year (the match when no tag is shared).
     """
     if article.related_article_id and article.related_article_id != article.pk:
         pick = ArticlePage.objects.live().filter(pk=article.related_article_id).only("title", "url_path", "path", "depth").first()
@@ -154,58 +154,59 @@ def related_story(article: ArticlePage, tag_ids: list[int]) -> ArticlePage | Non
     anchor = article.published_at or article.first_published_at
     # Stories of the same edition live under the same home page: a path prefix.
     home_path = article.path[: -3 * ArticlePage.steplen]
-    best = _best_tag_match(article, tag_ids[:RELATED_TAGS], anchor, home_path)
-    if best is not None:
-        return best
-    latest = ArticlePage.objects.live().exclude(pk=article.pk).exclude(published_at=None)
+    if article.section_id:
+        return _best_match(article, tag_ids[:RELATED_TAGS], anchor, home_path)
+    # Outside any section (not where stories are filed): the edition's latest.
+    latest = ArticlePage.objects.live().exclude(pk=article.pk).exclude(published_at=None).filter(below(home_path))
     if anchor is not None:
         latest = latest.filter(published_at__gte=anchor - RELATED_WINDOW, published_at__lte=anchor + RELATED_WINDOW)
-    if article.section_id:
-        latest = latest.filter(section_id=article.section_id)
-    else:
-        latest = latest.filter(below(home_path))
     return latest.order_by("-published_at", "-pk").only("title", "url_path", "path", "depth").first()
 
 
-def _best_tag_match(article: ArticlePage, tag_ids: list[int], anchor, home_path: str) -> ArticlePage | None:
-    """The live story sharing most of the given tags with the article, in one query, or None.
+def _best_match(article: ArticlePage, tag_ids: list[int], anchor, home_path: str) -> ArticlePage | None:
+    """The live story sharing most of the given tags with the article, else its section's latest, in one query.
 
     Written as SQL because it runs on every uncached story page and the ORM
-    cannot say it: one bounded index range per tag glued with UNION ALL
-    (Django's union() cannot limit its parts on SQLite), counted, cut to
-    the best candidates, then weighed against the rules above.
+    cannot say it: bounded index ranges glued with UNION ALL (Django's
+    union() cannot limit its parts on SQLite), counted, cut to the best
+    candidates, then weighed against the rules above.
     """
     from django.db import connection
 
     from masthead.news.models import ArticleTag
 
-    if not tag_ids:
-        return None
     quote = connection.ops.quote_name
     tagged, pages, articles = (quote(model._meta.db_table) for model in (ArticleTag, Page, ArticlePage))
-    part = (
-        f"SELECT * FROM (SELECT content_object_id FROM {tagged} WHERE tag_id = %s AND content_object_id <> %s"
-        f" ORDER BY content_object_id DESC LIMIT {RELATED_PER_TAG}) AS t{{n}}"
-    )
-    candidates = (
-        "SELECT content_object_id AS story_id, COUNT(*) AS shared FROM ("
-        + " UNION ALL ".join(part.format(n=n) for n in range(len(tag_ids)))
-        + f") AS tagged GROUP BY content_object_id ORDER BY shared DESC, content_object_id DESC LIMIT {RELATED_CANDIDATES}"
-    )
-    params: list = [value for tag_id in tag_ids for value in (tag_id, article.pk)]
-    # Treebeard paths are [0-9A-Z]: nothing in a prefix needs escaping for LIKE.
-    conditions = ["p.live = %s", "a.published_at IS NOT NULL", "p.path LIKE %s"]
-    params += [True, home_path + "%"]
+    window, window_params = "", []
     if anchor is not None:
-        conditions.append("a.published_at BETWEEN %s AND %s")
-        params += [anchor - RELATED_WINDOW, anchor + RELATED_WINDOW]
+        window, window_params = " AND published_at BETWEEN %s AND %s", [anchor - RELATED_WINDOW, anchor + RELATED_WINDOW]
+    parts, params = [], []
+    for n, tag_id in enumerate(tag_ids):
+        parts.append(
+            f"SELECT * FROM (SELECT content_object_id AS story_id FROM {tagged} WHERE tag_id = %s AND content_object_id <> %s{window}"
+            f" ORDER BY published_at DESC LIMIT {RELATED_PER_TAG}) AS t{n}"
+        )
+        params += [tag_id, article.pk, *window_params]
+    sources = []
+    if parts:
+        sources.append(
+            "SELECT * FROM (SELECT story_id, COUNT(*) AS shared FROM (" + " UNION ALL ".join(parts) + ") AS tagged"
+            f" GROUP BY story_id ORDER BY shared DESC, story_id DESC LIMIT {RELATED_CANDIDATES}) AS best"
+        )
+    # A few, not one: the newest may have been withdrawn.
+    sources.append(
+        f"SELECT * FROM (SELECT page_ptr_id AS story_id, 0 AS shared FROM {articles} WHERE section_id = %s AND page_ptr_id <> %s{window}"
+        " ORDER BY published_at DESC LIMIT 5) AS latest"
+    )
+    params += [article.section_id, article.pk, *window_params]
+    # Treebeard paths are [0-9A-Z]: nothing in a prefix needs escaping for LIKE.
+    params += [True, home_path + "%", article.section_id]
     sql = (
-        f"SELECT p.id, p.title, p.url_path, p.path, p.depth FROM ({candidates}) AS c"
+        f"SELECT p.id, p.title, p.url_path, p.path, p.depth FROM ({' UNION ALL '.join(sources)}) AS c"
         f" JOIN {articles} a ON a.page_ptr_id = c.story_id JOIN {pages} p ON p.id = a.page_ptr_id"
-        f" WHERE {' AND '.join(conditions)}"
+        " WHERE p.live = %s AND a.published_at IS NOT NULL AND p.path LIKE %s"
         " ORDER BY c.shared DESC, CASE WHEN a.section_id = %s THEN 1 ELSE 0 END DESC, a.published_at DESC, p.id DESC LIMIT 1"
     )
-    params.append(article.section_id)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
