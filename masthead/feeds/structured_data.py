@@ -3,8 +3,8 @@
 schema.org ``NewsArticle`` and ``BreadcrumbList`` in JSON-LD, Open Graph and
 Twitter card meta, the canonical URL and ``hreflang`` alternates, all drawn
 from the article record and the page context (which already holds its
-authors and tags). Pictures come from renditions prefetched with the page
-(``querysets.HERO_FILTERS``), so the page costs a fixed number of queries
+authors and tags). Pictures come from Wagtail's rendition cache (see
+``images/rendition_cache.py``), so the page costs a fixed number of queries
 more: the translations, and the edition's logo when it has one.
 """
 

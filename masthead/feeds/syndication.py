@@ -326,7 +326,7 @@ class AuthorFeed(StoryFeed):
             title=f"{author.name} | {name}",
             path=author.get_absolute_url(),
             description=f"Stories by {author.name} from {name}",
-            stories=querysets.site_stories(site).filter(authors=author),
+            stories=querysets.stories_by(site, author),
         )
 
 
@@ -340,7 +340,7 @@ class AgencyFeed(StoryFeed):
             title=f"{agency.name} | {name}",
             path=agency.get_absolute_url(),
             description=f"{agency.name} copy from {name}",
-            stories=querysets.site_stories(site).filter(agency=agency),
+            stories=querysets.stories_from(site, agency),
         )
 
 

@@ -14,10 +14,8 @@ from masthead.web.snapshot import holds_every_section, section_ids
 
 THUMBNAIL_FILTER = "fill-480x270"
 LEAD_FILTER = "fill-800x450"
-# The page's srcset (800 and 1200 wide, 16:9), and the crops search engines
-# and social cards ask for: 16:9, 4:3 and 1:1 at 1200 wide.
+# The crops search engines and social cards ask for: 16:9, 4:3 and 1:1 at 1200 wide.
 SHARE_FILTERS = {"16:9": "fill-1200x675", "4:3": "fill-1200x900", "1:1": "fill-1200x1200"}
-HERO_FILTERS = ("fill-800x450", *SHARE_FILTERS.values())
 RELATED_WINDOW = timedelta(days=365)
 LATEST_ON_HOME = 10
 
@@ -80,6 +78,16 @@ def stories_tagged(site: Site, tag):
     page's last story, however many stories the tag has.
     """
     return site_stories(site).filter(tagged_items__tag=tag).order_by("-tagged_items__published_at", "-tagged_items__content_object_id")
+
+
+def stories_by(site: Site, author):
+    """An edition's live stories by an author, newest first."""
+    return site_stories(site).filter(authors=author)
+
+
+def stories_from(site: Site, agency):
+    """An edition's live stories credited to an agency, newest first."""
+    return site_stories(site).filter(agency=agency)
 
 
 def section_stories(section: SectionPage):
@@ -214,15 +222,6 @@ def _best_match(article: ArticlePage, tag_ids: list[int], anchor, home_path: str
         return None
     pk, title, url_path, path, depth = row
     return ArticlePage(id=pk, page_ptr_id=pk, title=title, url_path=url_path, path=path, depth=depth)  # enough for its title and URL
-
-
-def site_sections_for(article: ArticlePage):
-    """Sections of the edition an article belongs to, as a subquery (stories never link across editions).
-
-    Articles sit at home / section / year / article, so the home is three levels up.
-    """
-    home_path = article.path[: -3 * ArticlePage.steplen]
-    return SectionPage.objects.filter(below(home_path), depth=article.depth - 2).values("pk")
 
 
 def article_page(article: ArticlePage, request: HttpRequest) -> dict:

@@ -36,7 +36,7 @@ def tag_stories(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def author_stories(request: HttpRequest, slug: str) -> HttpResponse:
     author = get_object_or_404(Author, slug=slug)
-    stories = querysets.site_stories(_site(request)).filter(authors=author)
+    stories = querysets.stories_by(_site(request), author)
     return render(
         request,
         "web/listing.html",
@@ -47,7 +47,7 @@ def author_stories(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def agency_stories(request: HttpRequest, slug: str) -> HttpResponse:
     agency = get_object_or_404(Agency, slug=slug)
-    stories = querysets.site_stories(_site(request)).filter(agency=agency)
+    stories = querysets.stories_from(_site(request), agency)
     return render(
         request,
         "web/listing.html",
