@@ -6,7 +6,8 @@ writes tree rows directly, in batches: treebeard paths are computed here
 (each year page's children numbered in its 36-letter alphabet), then page
 rows, article rows and tag links are bulk-inserted, and each year page's
 child count is set once. Stories are live, without revisions and without
-search-index entries unless ``index`` (the default) adds them in bulk.
+search-index entries unless ``index`` (the default) adds them in bulk. The
+sections' listing anchors are derived once at the end.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from taggit.models import Tag
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from masthead.news import services
+from masthead.news import positions, services
 from masthead.news.models import ArchiveYearPage, ArticlePage, ArticleTag, HomePage, SectionPage
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -123,6 +124,9 @@ def seed(articles: int, *, per_day: int = 150, batch: int = 2000, seed_value: in
         created += len(chunk)
         if progress:
             progress(created)
+    # The stories went in older than every anchor: derive the sections' anchors again.
+    for section in sections:
+        positions.rebuild(section.pk)
     return created
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
+from masthead.news import positions
 from masthead.news.models import Agency, ArchiveYearPage, ArticlePage, Author, HomePage, SectionPage
 from masthead.news.tree import below
 
@@ -115,6 +116,7 @@ def file_story(
             ArticlePage.objects.filter(pk=article.pk).update(
                 last_published_at=updated_at or published_at, first_published_at=when, published_at=when
             )
+            positions.schedule(article.section_id, (when, article.pk))  # the update bypassed the save signal
         article.refresh_from_db()
     return article
 

@@ -76,7 +76,10 @@ def for_article(article, old_url_path: str | None = None) -> PurgeSet:
         listings += ["/api/v1/articles", "/api/v1/top", "/api/v1/breaking", "/api/v1/sections", f"/api/v1/articles/{article.pk}"]
         purge.add(host, article_path, *listings)
         if old_url_path and old_url_path != article.url_path:
-            purge.add(host, local(old_url_path))
+            # Moved: its old page, and the section and year it was listed under.
+            old_year = old_url_path.rsplit("/", 2)[0] + "/"
+            old_section = old_url_path.rsplit("/", 3)[0] + "/"
+            purge.add(host, *(local(path) for path in (old_url_path, old_year, old_section, f"{old_section}feed/", f"{old_section}feed/atom/")))
         # Render the pages a breaking story is read on at once, so the first readers never wait.
         purge.warm[host] = [article_path, "/"] + ([local(article.section.url_path)] if article.section else [])
     return purge

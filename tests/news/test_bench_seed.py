@@ -10,10 +10,13 @@ from django.core.management.base import CommandError
 
 
 @pytest.mark.django_db
-def test_seeded_stories_are_live_listed_tagged_and_searchable(client):
+def test_seeded_stories_are_live_listed_tagged_and_searchable(client, monkeypatch):
+    from masthead.news import positions
     from masthead.news.bench_seed import seed
-    from masthead.news.models import ArticlePage, ArticleTag
+    from masthead.news.models import ArticlePage, ArticleTag, SectionAnchor
     from masthead.search.engine import newest_matches
+
+    monkeypatch.setattr(positions, "SPACING", 5)
 
     assert seed(60, per_day=30, batch=25) == 60
     stories = ArticlePage.objects.live()
@@ -27,6 +30,11 @@ def test_seeded_stories_are_live_listed_tagged_and_searchable(client):
     # A second run goes further back in time, under the same sections.
     seed(30, per_day=30, batch=25)
     assert ArticlePage.objects.filter(published_at__lt=oldest).count() == 30
+    # Deep pages are read from anchors: they must count the older stories too.
+    for section_id in set(stories.values_list("section", flat=True)):
+        derived = [(position, pk) for position, _, pk in positions.anchors_of(positions.listed_in(section_id))]
+        assert len(derived) >= 2
+        assert list(SectionAnchor.objects.filter(section_id=section_id).order_by("position").values_list("position", "story_pk")) == derived
     story = stories.order_by("?").first()
     assert client.get(story.url, HTTP_HOST="localhost").status_code == 200
     word = story.title.split()[0]

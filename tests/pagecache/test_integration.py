@@ -71,6 +71,37 @@ def test_unpublishing_purges_the_story_and_every_read_more_that_points_at_it(sit
     assert b"Withdrawn agency story" not in get(site_cache, "/").body
 
 
+def test_moving_a_story_purges_the_section_it_left(site_cache, make_story, edition, django_capture_on_commit_callbacks):
+    from masthead.news import services
+
+    story = make_story("world", title="Filed under the wrong section")
+    assert b"Filed under the wrong section" in get(site_cache, "/world/").body
+    assert get(site_cache, "/world/").headers["x-cache"] == "HIT"
+    with django_capture_on_commit_callbacks(execute=True):
+        story.move(services.year_folder_for(edition.sections["business"], story.published_at.year), pos="last-child")
+    assert b"Filed under the wrong section" not in get(site_cache, "/world/").body
+    assert b"Filed under the wrong section" in get(site_cache, "/business/").body
+
+
+def test_a_late_story_is_right_on_every_cached_deep_page(site_cache, make_story, monkeypatch, django_capture_on_commit_callbacks):
+    """A story filed late shifts every page after it: anchors are refreshed before the purge, so none is served stale."""
+    from masthead.news import positions
+
+    monkeypatch.setattr(positions, "SPACING", 3)
+    monkeypatch.setattr("masthead.news.models.pages.SECTION_PAGE_SIZE", 2)
+    for n in range(10):
+        with django_capture_on_commit_callbacks(execute=True):
+            make_story("world", title=f"Day {n:02d} story", days_ago=20 - n)
+    pages = {number: get(site_cache, "/world/", query=f"page={number}").body for number in range(1, 6)}
+    assert b"Day 01 story" in pages[5] and get(site_cache, "/world/", query="page=5").headers["x-cache"] == "HIT"
+    with django_capture_on_commit_callbacks(execute=True):
+        make_story("world", title="Late agency story", days_ago=15.5)
+    listed = [f"Day {n:02d} story" for n in range(9, 4, -1)] + ["Late agency story"] + [f"Day {n:02d} story" for n in range(4, -1, -1)]
+    for number in range(1, 7):
+        body = get(site_cache, "/world/", query=f"page={number}").body.decode()
+        assert [title for title in listed if f">{title}<" in body] == listed[(number - 1) * 2 : number * 2], number
+
+
 def test_nothing_an_editor_sees_reaches_anonymous_readers(site_cache, make_story, client, django_user_model):
     marker = f"editor-{uuid.uuid4().hex}"
     editor = django_user_model.objects.create_user(marker, password="x" * 12, is_staff=True, is_superuser=True, first_name=marker)

@@ -1,5 +1,6 @@
 """The content model: editions' home pages, sections, yearly archives, articles, and the people and agencies behind them."""
 
+from masthead.news.models.anchors import SectionAnchor
 from masthead.news.models.articles import ArticlePage, ArticleTag
 from masthead.news.models.pages import ArchiveYearPage, HomePage, SectionPage
 from masthead.news.models.sources import Agency, AgencyAlias, Author
@@ -12,5 +13,6 @@ __all__ = [
     "ArticleTag",
     "Author",
     "HomePage",
+    "SectionAnchor",
     "SectionPage",
 ]

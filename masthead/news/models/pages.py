@@ -10,6 +10,8 @@ through an index.
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.db import models
 from django.http import Http404
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
@@ -120,10 +122,10 @@ class SectionPage(EditionPage):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from masthead.news import querysets
+        from masthead.news import positions, querysets
 
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = paginate(request, querysets.section_stories(self), SECTION_PAGE_SIZE)
+        context["listing"] = paginate(request, querysets.section_stories(self), SECTION_PAGE_SIZE, rows=partial(positions.newest_slice, self.pk))
         return context
 
 
