@@ -174,7 +174,7 @@ def test_the_command_derives_every_section_again(stories, edition, make_story):
     make_story("world", days_ago=900)  # in the test's transaction: no refresh ran, the anchors are stale
     out = StringIO()
     call_command("rebuild_section_anchors", stdout=out)
-    assert "/world/: 4 anchors" in out.getvalue()
+    assert "/world/: 4 anchors, one every 4 stories" in out.getvalue()
     assert_true_to_offset(world)
 
 

@@ -13,4 +13,4 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         for section in SectionPage.objects.order_by("path"):
             anchors = positions.rebuild(section.pk)
-            self.stdout.write(f"{section.url_path}: {anchors:,} anchors ({anchors * positions.SPACING:,}+ stories)")
+            self.stdout.write(f"{section.url_path}: {anchors:,} anchors, one every {positions.SPACING} stories")
