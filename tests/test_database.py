@@ -28,3 +28,12 @@ def test_embedded_sqlite_runs_in_wal_mode_with_immediate_transactions(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1].split() == ["wal", "20000", "IMMEDIATE"]
     assert (tmp_path / "masthead.sqlite3").exists()
+
+
+@pytest.mark.django_db
+def test_postgresql_page_queries_run_without_parallel_workers():
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only: the suite runs on SQLite")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone()[0] == "0"
