@@ -39,6 +39,10 @@ def test_seeded_stories_are_live_listed_tagged_and_searchable(client, monkeypatc
     assert client.get(story.url, HTTP_HOST="localhost").status_code == 200
     word = story.title.split()[0]
     assert story.pk in newest_matches(word.lower(), limit=1000)
+    # Bodies were read once per story while indexing; the field is itself again afterwards.
+    assert "get_searchable_content" not in vars(ArticlePage._meta.get_field("body"))
+    body_word = story.body[0].value.source.split()[3].strip(".").lower()
+    assert story.pk in newest_matches(body_word, limit=1000)
 
 
 @pytest.mark.django_db
