@@ -105,7 +105,10 @@ def refresh(section_id: int, since: Key | None = None) -> None:
         log.exception("listing anchors of section %s could not be refreshed: paging it with OFFSET", section_id)
         from masthead.news.models import SectionAnchor
 
-        SectionAnchor.objects.filter(section_id=section_id).delete()
+        try:
+            SectionAnchor.objects.filter(section_id=section_id).delete()
+        except Exception:  # the change itself is committed: never fail the editor's request over this
+            log.exception("listing anchors of section %s could not be dropped either: run rebuild_section_anchors", section_id)
 
 
 def rebuild(section_id: int) -> int:
