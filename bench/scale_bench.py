@@ -60,6 +60,7 @@ def main() -> int:
             "home": "/",
             "section page 1": f"/{section.slug}/",
             "section deep page": f"/{section.slug}/?page={deep}",
+            "year archive": f"/{section.slug}/{month.year}/",
             "article": middle.url,
             "tag": "/tags/topic-7/",
             "search": "/search/?q=harbour+council",

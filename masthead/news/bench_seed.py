@@ -102,18 +102,18 @@ def seed(articles: int, *, per_day: int = 150, batch: int = 2000, seed_value: in
                         translation_key=uuid.uuid4(),
                     )
                 )
-                rows.append((section.pk, moment, rng))
+                rows.append((section.pk, folder.pk, moment))
             Page.objects.bulk_create(pages)
             article_rows, tag_rows = [], []
-            for page, (section_id, moment, _) in zip(pages, rows):
+            for page, (section_id, folder_id, moment) in zip(pages, rows):
                 body = [{"type": "paragraph", "value": f"<p>{_sentence(rng)} {_sentence(rng)}</p>", "id": str(uuid.uuid4())} for _ in range(rng.randint(6, 12))]
-                article_rows.append((page.pk, rng.choice(["Karachi", "Lahore", "Islamabad", "Moscow", ""]), _sentence(rng), json.dumps(body), section_id, moment))
+                article_rows.append((page.pk, rng.choice(["Karachi", "Lahore", "Islamabad", "Moscow", ""]), _sentence(rng), json.dumps(body), section_id, folder_id, moment))
                 for tag_id in rng.sample(tag_ids, 3):
                     tag_rows.append(ArticleTag(tag_id=tag_id, content_object_id=page.pk, published_at=moment))
             with connection.cursor() as cursor:
                 cursor.executemany(
-                    f"INSERT INTO {ArticlePage._meta.db_table} (page_ptr_id, dateline, standfirst, body, hero_caption, section_id, published_at) "
-                    "VALUES (%s, %s, %s, %s, '', %s, %s)",
+                    f"INSERT INTO {ArticlePage._meta.db_table} (page_ptr_id, dateline, standfirst, body, hero_caption, section_id, folder_id, published_at) "
+                    "VALUES (%s, %s, %s, %s, '', %s, %s, %s)",
                     article_rows,
                 )
             ArticleTag.objects.bulk_create(tag_rows)

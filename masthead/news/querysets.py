@@ -95,7 +95,8 @@ def section_stories(section: SectionPage):
 
 
 def year_stories(year_page):
-    return listed().filter(below(year_page.path), depth=year_page.depth + 1)
+    # By the denormalised folder: a path range would make the database walk every newer story.
+    return listed().filter(folder=year_page)
 
 
 def nav_sections(site: Site) -> list[SectionPage]:

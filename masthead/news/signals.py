@@ -8,11 +8,13 @@ from masthead.news.tree import under
 
 
 def refile_moved_stories(sender, instance, **kwargs) -> None:
-    """A moved section, year or story takes its stories' ``section`` column with it."""
+    """A moved section, year or story takes its stories' ``section`` column with it; a moved story its ``folder``."""
     from masthead.news.models import SectionPage
 
     section = instance.specific if isinstance(instance.specific, SectionPage) else SectionLookup.for_path(instance.path)
     ArticlePage.objects.filter(under(instance.path)).update(section=section)
+    if isinstance(instance.specific, ArticlePage):
+        ArticlePage.objects.filter(pk=instance.pk).update(folder=SectionLookup.folder_for(instance.path))
 
 
 def date_story_tags(sender, instance, **kwargs) -> None:

@@ -26,6 +26,7 @@ def test_seeded_stories_are_live_listed_tagged_and_searchable(client, monkeypatc
     # Listing columns and tag dates are what ArticlePage.save() and ArticleTag.save() would have written.
     for story in stories[:10]:
         assert story.section_id is not None and story.published_at == story.first_published_at
+        assert story.folder_id == story.get_parent().pk
         assert set(ArticleTag.objects.filter(content_object_id=story.pk).values_list("published_at", flat=True)) == {story.published_at}
     # A second run goes further back in time, under the same sections.
     seed(30, per_day=30, batch=25)

@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from masthead.news import services
+from masthead.news import querysets, services
 from masthead.news.models import Agency, ArchiveYearPage, ArticlePage
 
 
@@ -88,11 +88,39 @@ def test_moving_a_year_archive_to_another_section_refiles_its_stories(make_story
     year.move(business, pos="last-child")
     story.refresh_from_db()
     assert story.section_id == business.pk
+    assert story.folder_id == year.pk  # the year moved with its stories
 
 
 def test_moving_a_story_refiles_it(make_story, edition):
     story = make_story("world")
     target = services.year_folder_for(edition.sections["pakistan"], 2020)
+    old_year = story.get_parent()
     story.move(target, pos="last-child")
     story.refresh_from_db()
     assert story.section_id == edition.sections["pakistan"].pk
+    assert story.folder_id == target.pk
+    assert story in querysets.year_stories(target) and story not in querysets.year_stories(old_year.specific)
+
+
+def test_a_year_lists_its_own_stories_newest_first(make_story, edition, client):
+    old = [make_story("world", days_ago=400 + n, title=f"Last year {n}") for n in range(3)]
+    make_story("world", title="This year")
+    make_story("business", days_ago=401, title="Other section")
+    folder = old[0].get_parent().specific
+    assert old[0].folder_id == folder.pk
+    assert list(querysets.year_stories(folder)) == old
+    page = client.get(folder.url).content.decode()
+    assert "Last year 0" in page and "This year" not in page and "Other section" not in page
+
+
+def test_the_migration_files_existing_stories_in_their_folders(make_story):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    stories = [make_story("world"), make_story("business", days_ago=500)]
+    ArticlePage.objects.update(folder=None)
+    import_module("masthead.news.migrations.0005_article_folders").file_stories_in_their_folders(apps, None)
+    for story in stories:
+        story.refresh_from_db()
+        assert story.folder_id == story.get_parent().pk

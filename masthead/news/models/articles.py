@@ -64,6 +64,7 @@ class ArticlePage(EditionPage):
     # Denormalised from the tree and from Wagtail's publishing dates, so that
     # listings read one indexed table instead of scanning page paths.
     section = models.ForeignKey("news.SectionPage", null=True, editable=False, on_delete=models.SET_NULL, related_name="articles")
+    folder = models.ForeignKey("news.ArchiveYearPage", null=True, editable=False, on_delete=models.SET_NULL, related_name="+")
     published_at = models.DateTimeField(null=True, editable=False)
 
     content_panels = Page.content_panels + [
@@ -94,6 +95,7 @@ class ArticlePage(EditionPage):
             models.Index(fields=["section", "-published_at"], name="news_article_section_pub"),
             models.Index(fields=["-published_at"], name="news_article_pub"),
             models.Index(fields=["agency", "-published_at"], name="news_article_agency_pub"),
+            models.Index(fields=["folder", "-published_at"], name="news_article_folder_pub"),
         ]
 
     def save(self, *args, **kwargs):
@@ -103,6 +105,7 @@ class ArticlePage(EditionPage):
             if self.path:
                 # Recomputed on every full save: a translation or a copy starts with its source's section.
                 self.section = SectionLookup.for_path(self.path)
+                self.folder = SectionLookup.folder_for(self.path)
         elif "first_published_at" in update_fields:
             self.published_at = self.first_published_at
             kwargs["update_fields"] = {*update_fields, "published_at"}
@@ -119,7 +122,7 @@ class ArticlePage(EditionPage):
 
 
 class SectionLookup:
-    """Finds the section above a tree path without loading the pages in between."""
+    """Finds the section (and the yearly archive) above a tree path without loading the pages in between."""
 
     @staticmethod
     def for_path(path: str):
@@ -127,3 +130,10 @@ class SectionLookup:
 
         ancestors = [path[: i * Page.steplen] for i in range(1, len(path) // Page.steplen)]
         return SectionPage.objects.filter(path__in=ancestors).order_by("-depth").first()
+
+    @staticmethod
+    def folder_for(path: str):
+        """The yearly archive a story at ``path`` is filed in, if its parent is one."""
+        from masthead.news.models.pages import ArchiveYearPage
+
+        return ArchiveYearPage.objects.filter(path=path[: -Page.steplen]).first()
