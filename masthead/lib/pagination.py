@@ -43,13 +43,13 @@ def page_number(raw: str | None) -> int:
     return max(number, 1)
 
 
-def paginate(request: HttpRequest, queryset, per_page: int, rows: Callable[[Any, int, int], Sequence[Any]] | None = None) -> Listing:
-    """One page of ``queryset``; ``rows(queryset, offset, limit)`` may find a deep page faster than OFFSET."""
+def paginate(request: HttpRequest, queryset, per_page: int, fetch: Callable[[Any, int, int], Sequence[Any]] | None = None) -> Listing:
+    """One page of ``queryset``; ``fetch(queryset, offset, limit)`` may find a deep page faster than OFFSET."""
     number = page_number(request.GET.get("page"))
     if number > MAX_PAGE:
         raise Http404("No such page")
     offset = (number - 1) * per_page
-    rows = rows(queryset, offset, per_page + 1) if rows is not None else list(queryset[offset : offset + per_page + 1])
+    rows = fetch(queryset, offset, per_page + 1) if fetch is not None else list(queryset[offset : offset + per_page + 1])
     if number > 1 and not rows:
         raise Http404("No such page")
     return Listing(items=rows[:per_page], number=number, has_next=len(rows) > per_page)

@@ -1,4 +1,4 @@
-"""Keeps the denormalised listing columns true when the tree changes under a story."""
+"""Keeps the denormalised listing columns, and the sections' listing anchors, true when stories change."""
 
 from __future__ import annotations
 
@@ -24,7 +24,6 @@ def date_story_tags(sender, instance, **kwargs) -> None:
     if kwargs.get("raw") or not instance.pk:
         return
     ArticleTag.objects.filter(content_object_id=instance.pk).exclude(published_at=instance.published_at).update(published_at=instance.published_at)
-
 
 
 LISTING_FIELDS = {"live", "first_published_at", "published_at", "section"}

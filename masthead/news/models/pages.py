@@ -125,7 +125,7 @@ class SectionPage(EditionPage):
         from masthead.news import positions, querysets
 
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = paginate(request, querysets.section_stories(self), SECTION_PAGE_SIZE, rows=partial(positions.newest_slice, self.pk))
+        context["listing"] = paginate(request, querysets.section_stories(self), SECTION_PAGE_SIZE, fetch=partial(positions.newest_slice, self.pk))
         return context
 
 
