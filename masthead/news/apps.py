@@ -12,12 +12,11 @@ class NewsConfig(AppConfig):
         from wagtail.signals import post_page_move
 
         from masthead.news.models import ArticlePage
-        from masthead.news.signals import date_story_tags, place_deleted_story, place_moved_page, place_saved_story, refile_moved_stories
+        from masthead.news.signals import date_story_tags, place_deleted_story, place_saved_story, refile_moved_stories
 
         # Connected before the page cache's receivers (news comes first in INSTALLED_APPS), so a
         # section's anchors are true again before its pages are purged and rendered anew.
         post_page_move.connect(refile_moved_stories, dispatch_uid="news.refile_moved_stories")
-        post_page_move.connect(place_moved_page, dispatch_uid="news.place_moved_page")
         post_save.connect(date_story_tags, sender=ArticlePage, dispatch_uid="news.date_story_tags")
         post_save.connect(place_saved_story, sender=ArticlePage, dispatch_uid="news.place_saved_story")
         pre_delete.connect(place_deleted_story, sender=ArticlePage, dispatch_uid="news.place_deleted_story")

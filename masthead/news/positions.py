@@ -48,10 +48,10 @@ def listed_in(section_id: int, stories: QuerySet | None = None) -> QuerySet:
     return stories.filter(section_id=section_id, live=True).exclude(published_at=None).order_by()
 
 
-def from_key(key: Key) -> Q:
-    """Stories at or after ``key``, written as a range on the (section, published_at) index."""
+def from_key(key: Key, pk_field: str = "pk") -> Q:
+    """Rows at or after ``key``, written as a range on the (section, published_at) index."""
     published_at, pk = key
-    return Q(published_at__gte=published_at) & ~Q(published_at=published_at, pk__lt=pk)
+    return Q(published_at__gte=published_at) & ~Q(**{"published_at": published_at, f"{pk_field}__lt": pk})
 
 
 # Reading ---------------------------------------------------------------------------------------
@@ -73,7 +73,7 @@ def newest_slice(section_id: int, listing: QuerySet, offset: int, limit: int) ->
     if first < 0:
         return []
     end = max(0, total - offset - limit)  # its last story, counted the same way
-    anchor = last if last.position <= end else SectionAnchor.objects.filter(section_id=section_id, position__lte=end).order_by("-position").first()
+    anchor = SectionAnchor.objects.filter(section_id=section_id, position__lte=end).order_by("-position").first()
     if anchor is None:
         return list(listing[offset : offset + limit])
     rows = list(listing.filter(from_key(anchor.key)).order_by(*OLDEST_FIRST)[end - anchor.position : first - anchor.position + 1])
@@ -129,8 +129,7 @@ def _refresh(section_id: int, since: Key | None) -> None:
     anchors = SectionAnchor.objects.filter(section_id=section_id)
     below = None
     if since is not None:
-        published_at, pk = since
-        below = anchors.filter(Q(published_at__lt=published_at) | Q(published_at=published_at, story_pk__lt=pk)).order_by("-position").first()
+        below = anchors.exclude(from_key(since, "story_pk")).order_by("-position").first()
     if below is None or not _segment_holds(section_id, below):
         _derive_above(section_id, below)
     _extend(section_id)
