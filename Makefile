@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 NPM := $(shell command -v npm 2>/dev/null)
 
-.PHONY: demo test install lock clean serve
+.PHONY: demo test lint format install lock clean serve
 
 $(BIN)/masthead: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,8 +24,17 @@ node_modules/.installed: package.json package-lock.json
 demo: $(BIN)/masthead
 	PORT=$(PORT) $(BIN)/masthead demo
 
-test: $(BIN)/masthead node_modules/.installed
+test: lint $(BIN)/masthead node_modules/.installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Lint and format check (ruff, configured in pyproject.toml); `make format` applies both.
+lint: $(BIN)/masthead
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(BIN)/masthead
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 # Re-pin every dependency (with hashes) after changing pyproject.toml.
 lock:

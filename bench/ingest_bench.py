@@ -37,9 +37,15 @@ def corpora(data: Path) -> dict[str, list[bytes]]:
 
     feeds = sorted(p for p in (data / "feeds/news-real").rglob("*") if p.suffix in (".xml", ".rss", ".atom"))
     ninjs = sorted((data / "wire-samples/ninjs/iptc-examples").rglob("*.json"))
-    ninjs = [p for p in ninjs if "schema-extension" not in str(p)] + sorted((data / "wire-samples/ninjs/iptc-test-suite").glob("*/should_pass/*.json"))
-    newsml = sorted((data / "wire-samples/newsml-g2/iptc-examples").glob("*.xml")) + sorted((data / "wire-samples/newsml-g2/iptc-unit-tests").glob("*/should_pass/*.xml"))
-    newsml += sorted((data / "wire-samples/nitf").glob("*.xml")) + sorted((data / "wire-samples/newsml-g2/agency-samples").glob("*.xml"))
+    ninjs = [p for p in ninjs if "schema-extension" not in str(p)] + sorted(
+        (data / "wire-samples/ninjs/iptc-test-suite").glob("*/should_pass/*.json")
+    )
+    newsml = sorted((data / "wire-samples/newsml-g2/iptc-examples").glob("*.xml")) + sorted(
+        (data / "wire-samples/newsml-g2/iptc-unit-tests").glob("*/should_pass/*.xml")
+    )
+    newsml += sorted((data / "wire-samples/nitf").glob("*.xml")) + sorted(
+        (data / "wire-samples/newsml-g2/agency-samples").glob("*.xml")
+    )
     bench = data / "extraction-benchmark/scrapinghub-article-extraction-benchmark"
     from masthead.ingest.evaluation import load_pages
 
@@ -49,7 +55,7 @@ def corpora(data: Path) -> dict[str, list[bytes]]:
     texts = [seed.read_bytes()] if seed.is_file() else []
     for key, _, body in pages:
         headline = truth[key].get("url", key).rstrip("/").rsplit("/", 1)[-1].replace("-", " ")[:120] or key
-        texts.append(f"{headline}\n\n{body}\n".encode("utf-8"))
+        texts.append(f"{headline}\n\n{body}\n".encode())
     return {
         "feed": [p.read_bytes() for p in feeds],
         "ninjs": [p.read_bytes() for p in ninjs],

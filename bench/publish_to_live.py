@@ -83,19 +83,65 @@ def wait_until_cached(url: str, timeout: float = 30.0) -> None:
 
 def main() -> int:
     home = Path(tempfile.mkdtemp(prefix="masthead-p2l-"))
+    home.chmod(0o755)  # nginx's workers (www-data, never root) read the page cache under it
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
     env.update(MASTHEAD_HOME=str(home), MASTHEAD_DEMO="1")
-    subprocess.run([sys.executable, "-m", "masthead.cli", "demo", "--no-serve"], env=env, cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "masthead.cli", "demo", "--no-serve"], env=env, cwd=ROOT, check=True, capture_output=True
+    )
     run_dir = home / "nginx"
     run_dir.mkdir()
-    subprocess.run([sys.executable, "-m", "masthead.cli", "manage", "nginx_config", "--full", "--listen", f"127.0.0.1:{NGINX_PORT}",
-                    "--upstream", f"127.0.0.1:{APP_PORT}", "--run-dir", str(run_dir), "--output", str(run_dir / "nginx.conf")],
-                   env=env, cwd=ROOT, check=True, capture_output=True)
-    app = subprocess.Popen([sys.executable, "-m", "granian", "--interface", "wsgi", "--host", "127.0.0.1", "--port", str(APP_PORT),
-                            "--workers", "2", "--blocking-threads", "2", "--no-ws", "masthead.config.wsgi:application"],
-                           env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    nginx = subprocess.Popen(["nginx", "-c", str(run_dir / "nginx.conf"), "-p", str(run_dir), "-g", "daemon off;"],
-                             stderr=subprocess.DEVNULL, start_new_session=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "masthead.cli",
+            "manage",
+            "nginx_config",
+            "--full",
+            "--listen",
+            f"127.0.0.1:{NGINX_PORT}",
+            "--upstream",
+            f"127.0.0.1:{APP_PORT}",
+            "--run-dir",
+            str(run_dir),
+            "--output",
+            str(run_dir / "nginx.conf"),
+        ],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    app = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "granian",
+            "--interface",
+            "wsgi",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(APP_PORT),
+            "--workers",
+            "2",
+            "--blocking-threads",
+            "2",
+            "--no-ws",
+            "masthead.config.wsgi:application",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    nginx = subprocess.Popen(
+        ["nginx", "-c", str(run_dir / "nginx.conf"), "-p", str(run_dir), "-g", "daemon off;"],
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     os.environ.update(env, DJANGO_SETTINGS_MODULE="masthead.config.settings")
     import django
 
@@ -128,7 +174,9 @@ def main() -> int:
         for n in range(N):
             title = f"Breaking demo story {n} {time.time_ns()}"
             started = time.perf_counter()
-            services.file_story(story.section, services.StoryDraft(title=title, paragraphs=["<p>Demo text.</p>"], tags=[tag]), publish=True)
+            services.file_story(
+                story.section, services.StoryDraft(title=title, paragraphs=["<p>Demo text.</p>"], tags=[tag]), publish=True
+            )
             worker.drain()
             new_times.append(wait_until_shown(listings, title.encode(), started))
     finally:
@@ -143,8 +191,10 @@ def main() -> int:
     def report(label: str, runs: list[dict[str, Shown]]) -> None:
         flat = [shown.seconds for run in runs for shown in run.values()]
         slowest = [max(shown.seconds for shown in run.values()) for run in runs]
-        print(f"{label:<40} median {statistics.median(flat) * 1000:7.1f} ms   max {max(flat) * 1000:7.1f} ms   "
-              f"(slowest URL per publish: median {statistics.median(slowest) * 1000:.1f} ms)")
+        print(
+            f"{label:<40} median {statistics.median(flat) * 1000:7.1f} ms   max {max(flat) * 1000:7.1f} ms   "
+            f"(slowest URL per publish: median {statistics.median(slowest) * 1000:.1f} ms)"
+        )
         names = list(runs[0])
         print(f"{'':<40} max per URL: " + ", ".join(f"{name} {ms(max(run[name].seconds for run in runs))}" for name in names))
         for number, run in sorted(enumerate(runs), key=lambda item: -max(s.seconds for s in item[1].values()))[:3]:

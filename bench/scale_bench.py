@@ -28,7 +28,9 @@ def main() -> int:
 
     if not os.environ.get("DATABASE_URL"):
         os.environ["MASTHEAD_HOME"] = tempfile.mkdtemp(prefix="masthead-scale-")
-    os.environ.update(MASTHEAD_DEMO="1", PAGECACHE="0", DJANGO_SETTINGS_MODULE="masthead.config.settings", ALLOWED_HOSTS="localhost")
+    os.environ.update(
+        MASTHEAD_DEMO="1", PAGECACHE="0", DJANGO_SETTINGS_MODULE="masthead.config.settings", ALLOWED_HOSTS="localhost"
+    )
     import django
 
     django.setup()

@@ -61,14 +61,40 @@ def wrk(url: str) -> dict:
     if match:
         return json.loads(match.group(1))
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    return {"rps": rps, "lat_p99_ms": float("nan"), "err_status": 0, "err_connect": 0, "err_read": 0, "err_write": 0, "err_timeout": 0}
+    return {
+        "rps": rps,
+        "lat_p99_ms": float("nan"),
+        "err_status": 0,
+        "err_connect": 0,
+        "err_read": 0,
+        "err_write": 0,
+        "err_timeout": 0,
+    }
 
 
 def granian(env: dict, port: int) -> subprocess.Popen:
     return subprocess.Popen(
-        [PYTHON, "-m", "granian", "--interface", "wsgi", "--host", "127.0.0.1", "--port", str(port), "--workers", "2",
-         "--blocking-threads", "2", "--no-ws", "masthead.config.wsgi:application"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        [
+            PYTHON,
+            "-m",
+            "granian",
+            "--interface",
+            "wsgi",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            "2",
+            "--blocking-threads",
+            "2",
+            "--no-ws",
+            "masthead.config.wsgi:application",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
 
 
@@ -83,19 +109,50 @@ def worker_rss_mb(server: subprocess.Popen) -> list[float]:
 
 def main() -> int:
     home = Path(tempfile.mkdtemp(prefix="masthead-bench-"))
+    home.chmod(0o755)  # nginx's workers (www-data, never root) read the page cache under it
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
     env.update(MASTHEAD_HOME=str(home), MASTHEAD_DEMO="1")
     sh(PYTHON, "-m", "masthead.cli", "demo", "--no-serve", env=env, cwd=ROOT)
-    article = sh(PYTHON, "-m", "masthead.cli", "manage", "shell", "-c",
-                 "from masthead.news.models import ArticlePage as A; print(A.objects.filter(agency__name='Interfax').order_by('-published_at').first().url)",
-                 env=env, cwd=ROOT).stdout.strip().splitlines()[-1]
+    article = (
+        sh(
+            PYTHON,
+            "-m",
+            "masthead.cli",
+            "manage",
+            "shell",
+            "-c",
+            "from masthead.news.models import ArticlePage as A; print(A.objects.filter(agency__name='Interfax').order_by('-published_at').first().url)",
+            env=env,
+            cwd=ROOT,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
     run_dir = home / "nginx"
     run_dir.mkdir()
-    sh(PYTHON, "-m", "masthead.cli", "manage", "nginx_config", "--full", "--listen", f"127.0.0.1:{PORTS['nginx']}",
-       "--upstream", f"127.0.0.1:{PORTS['cached']}", "--run-dir", str(run_dir), "--output", str(run_dir / "nginx.conf"), env=env, cwd=ROOT)
+    sh(
+        PYTHON,
+        "-m",
+        "masthead.cli",
+        "manage",
+        "nginx_config",
+        "--full",
+        "--listen",
+        f"127.0.0.1:{PORTS['nginx']}",
+        "--upstream",
+        f"127.0.0.1:{PORTS['cached']}",
+        "--run-dir",
+        str(run_dir),
+        "--output",
+        str(run_dir / "nginx.conf"),
+        env=env,
+        cwd=ROOT,
+    )
 
     servers = [granian(env, PORTS["cached"]), granian({**env, "PAGECACHE": "0"}, PORTS["uncached"])]
-    nginx = subprocess.Popen(["nginx", "-c", str(run_dir / "nginx.conf"), "-p", str(run_dir), "-g", "daemon off;"], start_new_session=True)
+    nginx = subprocess.Popen(
+        ["nginx", "-c", str(run_dir / "nginx.conf"), "-p", str(run_dir), "-g", "daemon off;"], start_new_session=True
+    )
     try:
         urls = {
             "cached article, nginx": f"http://127.0.0.1:{PORTS['nginx']}{article}",
@@ -138,8 +195,12 @@ def main() -> int:
 
 
 def baselines(ours: dict) -> None:
-    env = dict(os.environ, ROUNDS=str(ROUNDS), DURATION=str(DURATION),
-               ONLY="d-static a-wp-article a-wt-article c-wp-article-cache c-wt-article-cache")
+    env = dict(
+        os.environ,
+        ROUNDS=str(ROUNDS),
+        DURATION=str(DURATION),
+        ONLY="d-static a-wp-article a-wt-article c-wp-article-cache c-wt-article-cache",
+    )
     run = subprocess.run([str(SHARED_BENCH / "run-baselines.sh")], env=env, capture_output=True, text=True)
     match = re.findall(r"results/[\w.-]+", run.stdout + run.stderr)
     work = Path(os.environ.get("BENCH_WORK", "/tmp/masthead-baselines"))

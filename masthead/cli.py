@@ -2,6 +2,11 @@
 
 Subcommands that need no database (``date``) never load Django, so they
 answer instantly and work before anything is configured.
+
+After ``masthead demo`` the other subcommands work on the demo's home with
+nothing exported: without a SECRET_KEY they take the settings the demo left
+in its home (``var/demo.env``). ``serve`` never does: a production server
+without its secret stops, with one line saying why.
 """
 
 from __future__ import annotations
@@ -49,13 +54,21 @@ def _app_server(bind: str, workers: int, access_log: bool = False) -> int:
     """Granian: a Rust HTTP server in front of the WSGI app, so cached pages cost almost nothing to serve."""
     host, _, port = bind.rpartition(":")
     argv = [
-        sys.executable, "-m", "granian",
-        "--interface", "wsgi",
-        "--host", host or "127.0.0.1",
-        "--port", port,
-        "--workers", str(workers),
-        "--blocking-threads", os.environ.get("BLOCKING_THREADS", "2"),
-        "--backlog", "1024",
+        sys.executable,
+        "-m",
+        "granian",
+        "--interface",
+        "wsgi",
+        "--host",
+        host or "127.0.0.1",
+        "--port",
+        port,
+        "--workers",
+        str(workers),
+        "--blocking-threads",
+        os.environ.get("BLOCKING_THREADS", "2"),
+        "--backlog",
+        "1024",
         "--no-ws",
         *(["--access-log"] if access_log else []),
         "masthead.config.wsgi:application",
@@ -78,9 +91,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     os.environ["MASTHEAD_DEMO"] = "1"
     _django()
+    from django.conf import settings
     from django.core.management import call_command
 
+    from masthead.config.env import mark_demo_home
     from masthead.demo.load import ensure_demo_admin, load_demo
+
+    mark_demo_home(settings.HOME)
 
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
@@ -104,8 +121,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from masthead.ingest.commands import run_ingest
 
     return run_ingest(
-        args.inputs, source_name=args.source or "", section_slug=args.section or "", publish=args.publish,
-        dry_run=args.dry_run, format_hint=args.format or "",
+        args.inputs,
+        source_name=args.source or "",
+        section_slug=args.section or "",
+        publish=args.publish,
+        dry_run=args.dry_run,
+        format_hint=args.format or "",
     )
 
 
@@ -131,11 +152,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "2")))
     serve.add_argument("--migrate", action="store_true", help="apply database migrations first")
     serve.add_argument("--access-log", action="store_true", help="log every request")
-    serve.set_defaults(func=cmd_serve)
+    serve.set_defaults(func=cmd_serve, production_only=True)
 
     date = commands.add_parser("date", help="print the masthead date line for a day, e.g. 'masthead date 2023-05-28'")
     date.add_argument("day", metavar="YYYY-MM-DD")
-    date.add_argument("--style", default="south_asian", help="Hijri month spelling: south_asian (default), standard, arabic, urdu")
+    date.add_argument(
+        "--style", default="south_asian", help="Hijri month spelling: south_asian (default), standard, arabic, urdu"
+    )
     date.add_argument("--offset", type=int, default=0, help="moon-sighting offset in days, -2 to 2")
     date.set_defaults(func=cmd_date)
 
@@ -144,14 +167,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="take in wire copy: RSS/Atom, IPTC ninjs and NewsML-G2, NITF, HTML pages, pasted text (files, folders or URLs)",
     )
     ingest.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
-    ingest.add_argument("--source", help="the wire source to file the items under (created if new; default: the site or feed's own name)")
-    ingest.add_argument("--section", metavar="SLUG", help="section for stories made with --publish (default: MASTHEAD_INGEST_SECTION, else the first)")
+    ingest.add_argument(
+        "--source", help="the wire source to file the items under (created if new; default: the site or feed's own name)"
+    )
+    ingest.add_argument(
+        "--section",
+        metavar="SLUG",
+        help="section for stories made with --publish (default: MASTHEAD_INGEST_SECTION, else the first)",
+    )
     ingest.add_argument("--publish", action="store_true", help="publish each new usable item as a story")
     ingest.add_argument("--dry-run", action="store_true", help="read and report, write nothing")
     ingest.add_argument("--format", choices=["feed", "ninjs", "newsml", "html", "text"], help="skip format detection")
     ingest.set_defaults(func=cmd_ingest)
 
-    poll = commands.add_parser("poll", help="poll the wire sources that are due (conditional GET, backoff), release ended embargoes")
+    poll = commands.add_parser(
+        "poll", help="poll the wire sources that are due (conditional GET, backoff), release ended embargoes"
+    )
     poll.add_argument("--source", action="append", metavar="NAME", help="only this source (repeatable)")
     poll.add_argument("--force", action="store_true", help="poll now, ignoring schedules and backoff")
     poll.add_argument("--loop", action="store_true", help="keep polling every 30 seconds")
@@ -164,8 +195,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from django.core.exceptions import ImproperlyConfigured
+
+    from masthead.config.env import home_path, read_demo_env, use_demo_home
+
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    if not getattr(args, "production_only", False):
+        use_demo_home()
+    try:
+        return args.func(args)
+    except ImproperlyConfigured as error:
+        # A configuration mistake is the operator's to fix: say what it is, not where Django noticed it.
+        hint = ""
+        if args.command == "serve" and read_demo_env(home_path()) is not None:
+            hint = " This home holds a demo: `masthead demo` serves it."
+        print(f"masthead {args.command}: {error}{hint}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

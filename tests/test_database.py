@@ -24,7 +24,13 @@ def test_embedded_sqlite_runs_in_wal_mode_with_immediate_transactions(tmp_path):
         "print(c.execute('PRAGMA journal_mode').fetchone()[0], c.execute('PRAGMA busy_timeout').fetchone()[0], "
         "connection.transaction_mode)"
     )
-    result = subprocess.run([sys.executable, "-m", "masthead.cli", "manage", "shell", "-c", script], env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "masthead.cli", "manage", "shell", "-c", script],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1].split() == ["wal", "20000", "IMMEDIATE"]
     assert (tmp_path / "masthead.sqlite3").exists()

@@ -33,7 +33,7 @@ MAX_QUERY_LENGTH = 200
 
 router = Router(tags=["articles"])
 
-LIST_RESPONSES = {200: ArticleList, 400: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse}
+LIST_RESPONSES = {200: ArticleList, 400: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse, 503: ErrorResponse}
 
 
 def reader_for(request) -> Reader:
@@ -66,14 +66,25 @@ def list_articles(
     tag: str | None = _slug_param("A tag's slug."),
     author: str | None = _slug_param("An author's slug."),
     agency: str | None = _slug_param("An agency's slug, e.g. 'interfax'."),
-    cursor: str | None = Query(None, pattern=cursors.CURSOR_PATTERN, max_length=cursors.MAX_CURSOR_LENGTH, description="next_cursor of the previous page."),
+    cursor: str | None = Query(
+        None,
+        pattern=cursors.CURSOR_PATTERN,
+        max_length=cursors.MAX_CURSOR_LENGTH,
+        description="next_cursor of the previous page.",
+    ),
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"Page size, at most {MAX_LIMIT}."),
-    updated_since: datetime | None = Query(None, description="ISO 8601 time (updated_until of the last sync); UTC if no offset is given."),
+    updated_since: datetime | None = Query(
+        None, description="ISO 8601 time (updated_until of the last sync); UTC if no offset is given."
+    ),
 ):
     reader = reader_for(request)
     if updated_since is not None:
         if section or tag or author or agency:
-            raise ApiError(400, "bad_request", "updated_since lists every change in the edition; it cannot be combined with section, tag, author or agency.")
+            raise ApiError(
+                400,
+                "bad_request",
+                "updated_since lists every change in the edition; it cannot be combined with section, tag, author or agency.",
+            )
         return changes_since(reader, _aware(updated_since), cursor, limit)
 
     watermark = _watermark(reader.site)  # read before the stories: a change in between is sent again, never missed
@@ -102,14 +113,20 @@ def list_articles(
 
 
 def changes_since(reader: Reader, since: datetime, cursor: str | None, limit: int) -> dict:
-    changes = ArticleChange.objects.filter(under(reader.site.root_page.path), changed_at__gt=since).order_by("changed_at", "article_id")
+    changes = ArticleChange.objects.filter(under(reader.site.root_page.path), changed_at__gt=since).order_by(
+        "changed_at", "article_id"
+    )
     if cursor:
         after = cursors.decode(cursor, "sync")
         changes = changes.filter(Q(changed_at__gt=after.moment) | Q(changed_at=after.moment, article_id__gt=after.key))
     rows = list(changes[: limit + 1])
     page = rows[:limit]
     live_ids = [change.article_id for change in page if change.live]
-    stories = {story.pk: story for story in prepare(list(querysets.site_stories(reader.site).filter(pk__in=live_ids)))} if live_ids else {}
+    stories = (
+        {story.pk: story for story in prepare(list(querysets.site_stories(reader.site).filter(pk__in=live_ids)))}
+        if live_ids
+        else {}
+    )
     items, tombstones = [], []
     for change in page:
         story = stories.get(change.article_id)
@@ -141,7 +158,12 @@ def _aware(moment: datetime) -> datetime:
             moment = moment.replace(tzinfo=UTC)
         return moment.astimezone(UTC)
     except (OverflowError, ValueError) as error:
-        raise ApiError(422, "invalid_request", "updated_since is out of range.", [{"loc": ["query", "updated_since"], "type": "range", "message": str(error)}]) from error
+        raise ApiError(
+            422,
+            "invalid_request",
+            "updated_since is out of range.",
+            [{"loc": ["query", "updated_since"], "type": "range", "message": str(error)}],
+        ) from error
 
 
 def _found(thing, what: str):
@@ -152,7 +174,7 @@ def _found(thing, what: str):
 
 @router.get(
     "/articles/{article_id}",
-    response={200: ArticleDetail, 404: ErrorResponse, 422: ErrorResponse},
+    response={200: ArticleDetail, 404: ErrorResponse, 422: ErrorResponse, 503: ErrorResponse},
     url_name="article",
     summary="One story, with its body as blocks and as HTML",
 )
@@ -169,7 +191,13 @@ def get_article(request, article_id: int = Path(..., ge=1, le=MAX_ID)):
     return serialize.detail(reader, story, tags=tags, related=related)
 
 
-@router.get("/sections", response={200: SectionList, 404: ErrorResponse}, url_name="sections", summary="The edition's sections, in menu order", tags=["sections"])
+@router.get(
+    "/sections",
+    response={200: SectionList, 404: ErrorResponse, 503: ErrorResponse},
+    url_name="sections",
+    summary="The edition's sections, in menu order",
+    tags=["sections"],
+)
 def list_sections(request):
     reader = reader_for(request)
     sections = querysets.site_sections(reader.site).filter(live=True).order_by("path")
@@ -178,7 +206,7 @@ def list_sections(request):
 
 @router.get(
     "/search",
-    response={200: SearchResults, 400: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse},
+    response={200: SearchResults, 400: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse, 503: ErrorResponse},
     url_name="search",
     summary="Stories matching words, best first",
 )
@@ -208,7 +236,12 @@ def search(
     }
 
 
-@router.get("/top", response={200: TopStories, 404: ErrorResponse}, url_name="top", summary="The front page: lead story, top stories by section, latest")
+@router.get(
+    "/top",
+    response={200: TopStories, 404: ErrorResponse, 503: ErrorResponse},
+    url_name="top",
+    summary="The front page: lead story, top stories by section, latest",
+)
 def top_stories(request):
     reader = reader_for(request)
     home = reader.site.root_page.specific
@@ -227,7 +260,12 @@ def top_stories(request):
     }
 
 
-@router.get("/breaking", response={200: Breaking, 404: ErrorResponse, 422: ErrorResponse}, url_name="breaking", summary="The newest stories of the last hours")
+@router.get(
+    "/breaking",
+    response={200: Breaking, 404: ErrorResponse, 422: ErrorResponse, 503: ErrorResponse},
+    url_name="breaking",
+    summary="The newest stories of the last hours",
+)
 def breaking(
     request,
     hours: int = Query(BREAKING_HOURS, ge=1, le=48, description="How far back to look."),

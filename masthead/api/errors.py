@@ -2,12 +2,17 @@
 
 ``code`` is stable (apps branch on it); ``message`` is for people;
 ``details`` carries the field errors of a bad request, or null.
+
+When the database is away the API says so as the reader site does: 503 with
+``Retry-After`` (apps and caches come back later, and nothing stores it),
+not a 500 that reads as a bug.
 """
 
 from __future__ import annotations
 
 import logging
 
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja.errors import HttpError, ValidationError
 
@@ -21,7 +26,11 @@ CODES = {
     422: "invalid_request",
     429: "too_many_requests",
     500: "server_error",
+    503: "unavailable",
 }
+# The database cannot be reached, or dropped the connection: an outage, not a bug in the request or the code.
+OUTAGE_ERRORS = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
 
 
 class ApiError(Exception):
@@ -40,10 +49,30 @@ def error_response(status: int, code: str | None = None, message: str = "", deta
     return JsonResponse(error_payload(code or CODES.get(status, "error"), message, details), status=status)
 
 
+def outage_response() -> JsonResponse:
+    response = error_response(503, message="The service is briefly unavailable. Try again shortly.")
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def unhandled_error_response(error: BaseException | None) -> JsonResponse:
+    """Django's 500 handler, for /api/: an error raised before any endpoint ran (in middleware), in our shape."""
+    if isinstance(error, OUTAGE_ERRORS):
+        return outage_response()
+    response = error_response(500, message="Something went wrong on our side.")
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def _field_errors(errors: list[dict]) -> list[dict]:
     # Pydantic's errors, trimmed to what a client can act on: where, what, and why.
     return [
-        {"loc": [str(part) for part in error.get("loc", ())], "type": str(error.get("type", "")), "message": str(error.get("msg", ""))}
+        {
+            "loc": [str(part) for part in error.get("loc", ())],
+            "type": str(error.get("type", "")),
+            "message": str(error.get("msg", "")),
+        }
         for error in errors
     ]
 
@@ -67,6 +96,13 @@ def install(api) -> None:
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
         return api.create_response(request, error_payload(CODES.get(exc.status_code, "error"), str(exc)), status=exc.status_code)
+
+    def outage(request: HttpRequest, exc: Exception) -> HttpResponse:
+        log.warning("API unavailable on %s: %s: %s", request.get_full_path(), type(exc).__name__, exc)
+        return outage_response()
+
+    for error_class in OUTAGE_ERRORS:
+        api.add_exception_handler(error_class, outage)
 
     @api.exception_handler(Exception)
     def server_error(request: HttpRequest, exc: Exception) -> HttpResponse:

@@ -2,6 +2,9 @@
 
 Lists change within a minute of a publish; a story's page far less often;
 sections and the OpenAPI document rarely. Errors are never stored.
+
+HEAD is answered wherever GET is, with GET's headers and no body (monitors,
+link checkers and caches ask with HEAD; django-ninja routes GET alone).
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ def finish(request: HttpRequest, response: HttpResponse, max_age: int) -> HttpRe
         return response
     if response.status_code == 405:
         allowed = response.get("Allow", "")
+        if "GET" in allowed.split(", ") and "HEAD" not in allowed:
+            allowed += ", HEAD"
         response = error_response(405, message=f"Use {allowed or 'GET'}.")
         if allowed:
             response["Allow"] = allowed
@@ -46,18 +51,35 @@ def finish(request: HttpRequest, response: HttpResponse, max_age: int) -> HttpRe
     return response
 
 
+def without_body(response: HttpResponse) -> HttpResponse:
+    """A HEAD answer: the GET's headers, Content-Length included, and nothing after them."""
+    if not isinstance(response, StreamingHttpResponse):
+        response["Content-Length"] = str(len(response.content))
+        response.content = b""
+    return response
+
+
 def with_api_headers(view, max_age: int):
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        head = request.method == "HEAD"
+        if head:
+            request.method = "GET"  # as Django's own class-based views answer HEAD with their get()
         try:
             response = view(request, *args, **kwargs)
         except Http404:
             response = error_response(404, message="No such endpoint. The API is described at /api/v1/openapi.json.")
-        return finish(request, response, max_age)
+        finally:
+            if head:
+                request.method = "HEAD"
+        response = finish(request, response, max_age)
+        return without_body(response) if head else response
 
     return wrapped
 
 
 def api_not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
     """Anything under /api/ that no endpoint answers: a JSON 404, in the API's error shape."""
-    return finish(request, error_response(404, message="No such endpoint. The API is described at /api/v1/openapi.json."), DEFAULT_MAX_AGE)
+    message = "No such endpoint. The API is described at /api/v1/openapi.json."
+    response = finish(request, error_response(404, message=message), DEFAULT_MAX_AGE)
+    return without_body(response) if request.method == "HEAD" else response

@@ -7,14 +7,16 @@ URLs are absolute.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import Field, PlainSerializer, WithJsonSchema
 
 
 class ErrorBody(Schema):
-    code: str = Field(description="Stable, machine-readable: not_found, invalid_request, invalid_cursor, bad_request, server_error…")
+    code: str = Field(
+        description="Stable, machine-readable: not_found, invalid_request, invalid_cursor, bad_request, server_error…"
+    )
     message: str = Field(description="For people; may change.")
     details: Any = Field(None, description="Field errors of an invalid request (a list of {loc, type, message}), else null.")
 
@@ -111,11 +113,20 @@ class Tombstone(Schema):
     reason: Literal["unpublished", "deleted"]
 
 
+# A sync watermark comes back as the next updated_since, so it keeps its microseconds: Django's JSON encoder cuts
+# times to milliseconds, and the last change, stored a fraction of a millisecond later, would be sent again.
+Watermark = Annotated[
+    datetime,
+    PlainSerializer(lambda moment: moment.isoformat(), return_type=str),
+    WithJsonSchema({"type": "string", "format": "date-time"}),
+]
+
+
 class ArticleList(Schema):
     items: list[ArticleSummary]
     tombstones: list[Tombstone] = Field(description="Only with updated_since: stories to remove, in the same page of changes.")
     next_cursor: str | None = Field(description="Pass as cursor for the next page; null on the last page.")
-    updated_until: datetime | None = Field(
+    updated_until: Watermark | None = Field(
         description="Pass as updated_since next time to get only what changed after this response. Null if nothing was ever published."
     )
 
@@ -144,7 +155,7 @@ class EmbedBlock(Schema):
     url: str
 
 
-Block = Annotated[Union[ParagraphBlock, ImageBlock, QuoteBlock, EmbedBlock], Field(discriminator="type")]
+Block = Annotated[ParagraphBlock | ImageBlock | QuoteBlock | EmbedBlock, Field(discriminator="type")]
 
 
 class ArticleDetail(ArticleSummary):

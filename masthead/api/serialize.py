@@ -90,7 +90,12 @@ def summary(reader: Reader, story) -> dict:
         "url": reader.page_url(story.url_path),
         "api_url": reader.api_url("article", article_id=story.pk),
         "section": section_ref(story.section if story.section_id else None),
-        "agency": {"name": agency.name, "short_name": agency.short_name, "slug": agency.slug, "url": reader.url(agency.get_absolute_url())}
+        "agency": {
+            "name": agency.name,
+            "short_name": agency.short_name,
+            "slug": agency.slug,
+            "url": reader.url(agency.get_absolute_url()),
+        }
         if agency
         else None,
         "authors": [
@@ -110,8 +115,16 @@ def detail(reader: Reader, story, *, tags: list, related) -> dict:
     picture = None
     if story.hero_image_id and story.hero_image is not None:
         renditions = story.hero_image.get_renditions(*SHARE_FILTERS.values())
-        crops = {name: _image(reader, renditions[SHARE_FILTERS[ratio]]) for name, ratio in (("wide", "16:9"), ("classic", "4:3"), ("square", "1:1"))}
-        picture = {"alt": story.hero_image.default_alt_text or "", "caption": story.hero_caption, "credit": story.hero_image.credit, "crops": crops}
+        crops = {
+            name: _image(reader, renditions[SHARE_FILTERS[ratio]])
+            for name, ratio in (("wide", "16:9"), ("classic", "4:3"), ("square", "1:1"))
+        }
+        picture = {
+            "alt": story.hero_image.default_alt_text or "",
+            "caption": story.hero_caption,
+            "credit": story.hero_image.credit,
+            "crops": crops,
+        }
     return {
         **summary(reader, story),
         "language": story.locale.language_code,

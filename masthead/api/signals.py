@@ -14,7 +14,13 @@ def _record(article, *, live: bool, reason: str) -> None:
 
     ArticleChange.objects.update_or_create(
         article_id=article.pk,
-        defaults={"path": article.path, "url_path": article.url_path, "live": live, "reason": reason, "changed_at": timezone.now()},
+        defaults={
+            "path": article.path,
+            "url_path": article.url_path,
+            "live": live,
+            "reason": reason,
+            "changed_at": timezone.now(),
+        },
     )
 
 

@@ -66,8 +66,7 @@ def validate_offset(offset: int) -> int:
         raise ValueError(f"Hijri offset must be a whole number of days, got {offset!r}")
     if not MIN_OFFSET <= offset <= MAX_OFFSET:
         raise ValueError(
-            f"Hijri offset must be between {MIN_OFFSET} and {MAX_OFFSET} days "
-            f"(a local moon-sighting adjustment), got {offset}"
+            f"Hijri offset must be between {MIN_OFFSET} and {MAX_OFFSET} days (a local moon-sighting adjustment), got {offset}"
         )
     return offset
 

@@ -139,9 +139,7 @@ def parse_style(value: str) -> HijriStyle:
             return style
     valid = ", ".join(style.value for style in HijriStyle)
     aliases = ", ".join(alias for alias in _STYLE_ALIASES if alias not in set(HijriStyle))
-    raise ValueError(
-        f"Unknown Hijri style {value!r}; expected one of: {valid} (aliases: {aliases})"
-    )
+    raise ValueError(f"Unknown Hijri style {value!r}; expected one of: {valid} (aliases: {aliases})")
 
 
 def month_name(month: int, style: HijriStyle) -> str:

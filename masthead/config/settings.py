@@ -6,6 +6,7 @@ Secrets fail loudly: outside the demo and the test suite a missing
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -77,7 +78,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: behind a trusted proxy, the client's own address and scheme for everything after it.
+    "masthead.web.client_address.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # ETag and 304s for what Django answers; outside the cache headers, so private pages (no-store) get none.
+    "masthead.pagecache.middleware.ConditionalGetMiddleware",
     # Outside the session middleware, so it sees every cookie a response sets.
     "masthead.pagecache.middleware.CacheHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -131,7 +136,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     # A server that stops answering (rather than refusing) must not hold an app thread for ever.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")))
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
+    )
     if "postgresql" in DATABASES["default"]["ENGINE"]:
         # Every query of a page is a short index read. Parallel workers cost more to start than
         # such a read takes (a month sitemap: 27 ms with two, 7 ms without) and take the cores
@@ -143,7 +150,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache ----------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Redis down or slow is a cache miss, not an error page (masthead/lib/resilient_cache.py).
+    REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.5"))  # seconds, to connect and for each answer
+    CACHES = {
+        "default": {
+            "BACKEND": "masthead.lib.resilient_cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "masthead"}}
 # Renditions as objects in each process, dropped everywhere when one is deleted
@@ -174,7 +189,8 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "web/lockout.html"
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+# The client's address, not the proxy's: see BEHIND_PROXY and TRUSTED_PROXIES below.
+AXES_CLIENT_IP_CALLABLE = "masthead.web.client_address.client_address"
 
 # --- Internationalisation -------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -201,9 +217,16 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 WAGTAIL_SITE_NAME = "Masthead"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "images.Picture"
+# Uploads are decoded and written again, never stored as sent (masthead/images/reencode.py); pictures of more
+# pixels than this (width x height x frames) are refused: 50 million holds any camera's photo, decodes in 200 MB.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "masthead.images.forms.PictureForm"
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("MASTHEAD_IMAGE_MAX_PIXELS", "50000000"))
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No third-party avatars: the admin's policy allows only our own images, and an editor's e-mail
+# hash is not Gravatar's business.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_COMMENTS_ENABLED = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
@@ -223,7 +246,16 @@ SECURE_SSL_REDIRECT = HTTPS and env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000" if HTTPS else "0"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
-if env_bool("BEHIND_PROXY", False):
+# Behind a proxy (nginx), X-Forwarded-For and X-Forwarded-Proto are believed from TRUSTED_PROXIES
+# (addresses or networks) alone, and dropped from anyone else (masthead/web/client_address.py).
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", ["127.0.0.1", "::1"])
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is not an IP address or network") from None
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Content-Security-Policy on every response (django-csp). Reader pages use no
@@ -291,6 +323,10 @@ PAGECACHE_EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/search/", "/api/v1/se
 # wire desk. INGEST_FETCH_ALLOW_LOOPBACK is for the test suite only (it serves
 # feeds from 127.0.0.1); it has no environment variable on purpose.
 INGEST_MAX_PAYLOAD_BYTES = int(os.environ.get("MASTHEAD_INGEST_MAX_BYTES", str(10 * 1024 * 1024)))
+# Per item, in characters as received: longer items are rejected (why, and how long, on the desk and in the CLI).
+# 255 is an article title's column; 200,000 holds the longest long read with its markup (ingest/formats/base.py).
+INGEST_MAX_HEADLINE_CHARS = int(os.environ.get("MASTHEAD_INGEST_MAX_HEADLINE_CHARS", "255"))
+INGEST_MAX_BODY_CHARS = int(os.environ.get("MASTHEAD_INGEST_MAX_BODY_CHARS", "200000"))  # the summary too
 INGEST_FETCH_TIMEOUT = float(os.environ.get("MASTHEAD_INGEST_FETCH_TIMEOUT", "20"))
 INGEST_FETCH_ALLOW_LOOPBACK = False
 INGEST_SCHEMA_DIR = os.environ.get("MASTHEAD_INGEST_SCHEMAS", "")  # IPTC ninjs/NewsML-G2 schemas; see ingest/schemas.py

@@ -17,10 +17,14 @@ STORAGES = {
 WHITENOISE_AUTOREFRESH = True
 CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "masthead-test"}
 
+import atexit  # noqa: E402
+import shutil  # noqa: E402
 import tempfile  # noqa: E402
 from pathlib import Path as _Path  # noqa: E402
 
 PAGECACHE_ROOT = _Path(tempfile.mkdtemp(prefix="masthead-pagecache-test-"))
+# Every process that loads these settings (the suite, and the commands it starts) makes its own: leave none behind.
+atexit.register(shutil.rmtree, PAGECACHE_ROOT, ignore_errors=True)
 PAGECACHE_SYNC_PURGE = True
 EDITION_STAMP_FILE = PAGECACHE_ROOT / "edition-stamp"
 CACHES["renditions"]["LOCATION"] = str(PAGECACHE_ROOT / "renditions-stamp")

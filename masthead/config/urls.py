@@ -8,8 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from masthead.api import urls as api_urls
 from masthead.feeds import urls as feeds_urls
 from masthead.search import views as search_views
-from masthead.web import serve as web_serve
 from masthead.web import pwa_urls
+from masthead.web import serve as web_serve
 from masthead.web import urls as web_urls
 
 urlpatterns = [

@@ -246,8 +246,7 @@ capacity would soon be felt in freight rates.
         section="pakistan",
         title="Lahore local elections set for March as commission finalises ward map",
         standfirst=(
-            "Parties have six weeks to challenge the new boundaries, which add 38 wards "
-            "on the city's fast-growing southern edge."
+            "Parties have six weeks to challenge the new boundaries, which add 38 wards on the city's fast-growing southern edge."
         ),
         dateline="Lahore",
         authors=("asad-jilani",),
@@ -332,8 +331,7 @@ the bridge."
         section="pakistan",
         title="Karachi opens heatstroke wards as temperatures stay above 41C",
         standfirst=(
-            "Hospitals have set aside 320 beds, and the city says water tankers will go to the "
-            "worst-hit neighbourhoods first."
+            "Hospitals have set aside 320 beds, and the city says water tankers will go to the worst-hit neighbourhoods first."
         ),
         dateline="Karachi",
         authors=("rehana-khatib",),
@@ -415,8 +413,7 @@ with numbers rising as new housing schemes along the airport road fill up. The c
         section="pakistan",
         title="School meal drive brings 40,000 children back to class, survey finds",
         standfirst=(
-            "An independent survey of 600 government schools found attendance up sharply "
-            "where a free midday meal was offered."
+            "An independent survey of 600 government schools found attendance up sharply where a free midday meal was offered."
         ),
         dateline="Peshawar",
         agency="ppi",
@@ -677,8 +674,7 @@ words afterwards. On the Sorva, that would count as progress.
         section="world",
         title="Velaria's prime minister calls snap election after losing budget vote",
         standfirst=(
-            "Tomas Redl said voters should decide on spending cuts after two coalition partners "
-            "voted against his budget."
+            "Tomas Redl said voters should decide on spending cuts after two coalition partners voted against his budget."
         ),
         dateline="Velgrad",
         agency="reuters",
@@ -720,8 +716,7 @@ sworn in, with monthly spending capped at last year's levels. New laws can only 
         section="world",
         title="Korvath glacier retreating at fastest rate in a decade, scientists say",
         standfirst=(
-            "The Tessel glacier lost 48 metres of length last summer, according to a survey "
-            "by the Korvath Academy of Sciences."
+            "The Tessel glacier lost 48 metres of length last summer, according to a survey by the Korvath Academy of Sciences."
         ),
         dateline="Korvagrad",
         agency="interfax",
@@ -756,10 +751,7 @@ The academy's full report is due to be published in the spring. It will include 
         key="lunesia-grain-corridor",
         section="world",
         title="Lunesia and Korvath agree rail corridor for grain exports",
-        standfirst=(
-            "The agreement allows up to 3 million tonnes a year to move by rail "
-            "to Korvath's ports on the Amber Sea."
-        ),
+        standfirst=("The agreement allows up to 3 million tonnes a year to move by rail to Korvath's ports on the Amber Sea."),
         dateline="Serova",
         agency="interfax",
         tags=("trade", "transport", "agriculture", "demo"),
@@ -996,8 +988,7 @@ for a fixed energy tariff for export-oriented mills.
         section="business",
         title="Rooftop solar connections triple in a year, Lahore power company says",
         standfirst=(
-            "More than 60,000 homes and shops now sell power back to the grid, "
-            "raising the question of who pays for the wires."
+            "More than 60,000 homes and shops now sell power back to the grid, raising the question of who pays for the wires."
         ),
         dateline="Lahore",
         authors=("saima-lodhi",),
@@ -1103,8 +1094,7 @@ The budget is due to be presented to parliament next month. The chamber said it 
         section="business",
         title="Gulzar Foods builds a cold chain to cut mango losses",
         standfirst=(
-            "The food company's new pack-houses and refrigerated lorries aim to get fruit "
-            "from orchard to port in 48 hours."
+            "The food company's new pack-houses and refrigerated lorries aim to get fruit from orchard to port in 48 hours."
         ),
         dateline="Multan",
         authors=("saima-lodhi",),
@@ -1143,10 +1133,7 @@ Gulf.
         key="zarqa-electric-rickshaws",
         section="business",
         title="Zarqa Motors to assemble electric rickshaws at Sarhadpur plant",
-        standfirst=(
-            "The company plans to make 20,000 three-wheelers a year and to set up "
-            "battery-swap stations in four cities."
-        ),
+        standfirst=("The company plans to make 20,000 three-wheelers a year and to set up battery-swap stations in four cities."),
         dateline="Karachi",
         authors=("saima-lodhi",),
         tags=("energy", "transport", "climate", "demo"),
@@ -1221,8 +1208,7 @@ _SPORT: tuple[StorySpec, ...] = (
         section="sport",
         title="Lanterns edge Kestrels off the last ball to reach the league final",
         standfirst=(
-            "Needing three to win, Lahore's number ten scrambled two and then a bye "
-            "as a packed stadium held its breath."
+            "Needing three to win, Lahore's number ten scrambled two and then a bye as a packed stadium held its breath."
         ),
         dateline="Lahore",
         authors=("omer-farooqui",),
@@ -1303,8 +1289,7 @@ one more season.
         section="sport",
         title="Women's hockey team wins Four Rivers Cup in shoot-out against Serenia",
         standfirst=(
-            "Goalkeeper Mahnoor Gill saved two penalties as the national side took its first "
-            "international title in eleven years."
+            "Goalkeeper Mahnoor Gill saved two penalties as the national side took its first international title in eleven years."
         ),
         dateline="Port Marisco",
         agency="afp",
@@ -1598,8 +1583,7 @@ break even within two years.
         section="technology",
         title="Regulator warns of fake parcel messages after spike in card fraud",
         standfirst=(
-            "Texts asking recipients to pay a small delivery fee lead to a fake payment page "
-            "that captures card details."
+            "Texts asking recipients to pay a small delivery fee lead to a fake payment page that captures card details."
         ),
         dateline="Islamabad",
         authors=("hina-bukhari", "danish-qazi"),
@@ -1679,10 +1663,7 @@ copied straight into the new system.
         key="zora-weather-satellite",
         section="technology",
         title="Velaria's first weather satellite reaches orbit",
-        standfirst=(
-            "The 400-kilogram Zora-1 will send cloud images every 15 minutes, "
-            "the national space agency said."
-        ),
+        standfirst=("The 400-kilogram Zora-1 will send cloud images every 15 minutes, the national space agency said."),
         dateline="Velgrad",
         agency="interfax",
         tags=("space", "weather", "climate", "demo"),
@@ -1749,8 +1730,7 @@ would be cut off on a public holiday. It will publish the results of the pilot a
         section="technology",
         title="Islamabad university opens chip design lab with 200 scholarships",
         standfirst=(
-            "Students will design circuits on industry software and send test chips "
-            "for manufacture abroad twice a year."
+            "Students will design circuits on industry software and send test chips for manufacture abroad twice a year."
         ),
         dateline="Islamabad",
         authors=("hina-bukhari",),
@@ -2182,8 +2162,7 @@ Qureshi said, pressing a free kebab on a visitor. "We will still be here."
         section="culture",
         title="Why we still queue for the Sunday book bazaar",
         standfirst=(
-            "In an age of one-click delivery, a pavement of second-hand books is still the best bookshop "
-            "in the city. A column."
+            "In an age of one-click delivery, a pavement of second-hand books is still the best bookshop in the city. A column."
         ),
         dateline="",
         authors=("kamran-wasti",),

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import secrets
-from io import BytesIO
 from dataclasses import dataclass
 from datetime import timedelta
+from io import BytesIO
 from pathlib import Path
 
 from django.conf import settings
@@ -60,7 +60,9 @@ def load_demo() -> DemoResult:
     home = site.root_page.specific
     EditionSettings.objects.update_or_create(site=site, defaults={"tagline": content.TAGLINE, **DEMO_STORE_LINKS})
 
-    sections = {spec.slug: services.create_section(home, title=spec.title, slug=spec.slug, intro=spec.intro) for spec in content.SECTIONS}
+    sections = {
+        spec.slug: services.create_section(home, title=spec.title, slug=spec.slug, intro=spec.intro) for spec in content.SECTIONS
+    }
     authors = {spec.key: Author.objects.create(name=spec.name, role=spec.role, bio=spec.bio) for spec in content.AUTHORS}
     agencies = {}
     for spec in content.AGENCIES:
@@ -85,7 +87,9 @@ def load_demo() -> DemoResult:
             hero_image=_picture(spec) if spec.picture else None,
             hero_caption=spec.caption,
         )
-        stories[spec.key] = services.file_story(sections[spec.section], draft, publish=True, published_at=published, updated_at=updated)
+        stories[spec.key] = services.file_story(
+            sections[spec.section], draft, publish=True, published_at=published, updated_at=updated
+        )
 
     for spec in content.STORIES:
         if spec.related:

@@ -13,8 +13,8 @@ import hashlib
 import io
 import math
 import random
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
@@ -92,7 +92,9 @@ def _glow(img: Image.Image, centre: tuple[float, float], radius: float, colour: 
     img.paste(Image.new("RGB", (w, h), colour), (0, 0), mask)
 
 
-def _ridge(rng: random.Random, w: int, base: float, amplitude: float, waves: float, jagged: float = 0.0) -> list[tuple[float, float]]:
+def _ridge(
+    rng: random.Random, w: int, base: float, amplitude: float, waves: float, jagged: float = 0.0
+) -> list[tuple[float, float]]:
     phase = rng.uniform(0, math.tau)
     phase2 = rng.uniform(0, math.tau)
     points = []
@@ -371,7 +373,15 @@ def _books(img: Image.Image, d: ImageDraw.ImageDraw, p: _Palette, rng: random.Ra
             colour = p.accent(rng.randint(0, 3))
             if rng.random() < 0.08 and x > w * 0.2:
                 # a leaning book
-                d.polygon([(x, shelf_y), (x + bw, shelf_y), (x + bw + bh * 0.35, shelf_y - bh * 0.94), (x + bh * 0.35, shelf_y - bh * 0.94)], fill=colour)
+                d.polygon(
+                    [
+                        (x, shelf_y),
+                        (x + bw, shelf_y),
+                        (x + bw + bh * 0.35, shelf_y - bh * 0.94),
+                        (x + bh * 0.35, shelf_y - bh * 0.94),
+                    ],
+                    fill=colour,
+                )
                 x += bw + bh * 0.35 + w * 0.005
                 continue
             d.rectangle((x, shelf_y - bh, x + bw, shelf_y), fill=colour)

@@ -105,7 +105,7 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
     if oldest is not None:
         periods = months_between(oldest, timezone.now())
         newest = querysets.latest_publication_per_period(site, periods)
-        months = [(start, latest) for (start, _), latest in zip(periods, newest) if latest is not None]
+        months = [(start, latest) for (start, _), latest in zip(periods, newest, strict=True) if latest is not None]
 
     response = _response(SITEMAP_MAX_AGE)
     out = _Writer(response)

@@ -70,7 +70,12 @@ def article_metadata(request: HttpRequest, edition, page, authors, tags) -> Arti
     alt = page.hero_image.default_alt_text if pictures else ""  # as the page's <img> says it
 
     people = [
-        {"@type": "Person", "name": author.name, "url": absolute(request, author.get_absolute_url()), **({"jobTitle": author.role} if author.role else {})}
+        {
+            "@type": "Person",
+            "name": author.name,
+            "url": absolute(request, author.get_absolute_url()),
+            **({"jobTitle": author.role} if author.role else {}),
+        }
         for author in authors
     ]
     if not people and page.agency_id:
@@ -102,7 +107,9 @@ def article_metadata(request: HttpRequest, edition, page, authors, tags) -> Arti
     if people:
         article["author"] = people
     if pictures:
-        article["image"] = [{"@type": "ImageObject", "url": p.url, "width": p.width, "height": p.height} for p in pictures.values()]
+        article["image"] = [
+            {"@type": "ImageObject", "url": p.url, "width": p.width, "height": p.height} for p in pictures.values()
+        ]
     if page.section_id:
         article["articleSection"] = page.section.title
     if tags:

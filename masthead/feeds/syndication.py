@@ -136,7 +136,9 @@ def edition_site(request: HttpRequest) -> Site:
 def build_source(request: HttpRequest, site: Site, scope: Scope) -> FeedSource:
     feed_settings = FeedSettings.for_request(request)
     stories = list(
-        querysets.with_people(scope.stories.prefetch_related(None).prefetch_related(_picture_prefetch()))[: feed_settings.item_count]
+        querysets.with_people(scope.stories.prefetch_related(None).prefetch_related(_picture_prefetch()))[
+            : feed_settings.item_count
+        ]
     )
     name = site.site_name or "Masthead"
     entries = [_entry(request, site, story, full=feed_settings.full_content) for story in stories]
@@ -285,7 +287,9 @@ class EditionFeed(StoryFeed):
 
         name = site.site_name or "Masthead"
         tagline = EditionSettings.for_request(request).tagline
-        return Scope(title=name, path="/", description=tagline or f"The latest stories from {name}", stories=querysets.site_stories(site))
+        return Scope(
+            title=name, path="/", description=tagline or f"The latest stories from {name}", stories=querysets.site_stories(site)
+        )
 
 
 class SectionFeed(StoryFeed):

@@ -6,7 +6,7 @@ can run the same check on a live site's output.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from lxml import etree
@@ -19,7 +19,7 @@ SCHEMAS = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def schema(kind: str) -> etree.XMLSchema:
     parser = etree.XMLParser(no_network=True, resolve_entities=False)
     document = etree.parse(str(XSD_DIR / SCHEMAS[kind]), parser)

@@ -80,7 +80,9 @@ def resolve(name: str, *, create: bool = True) -> Agency | None:
         return existing
     with transaction.atomic():
         agency = Agency.objects.create(name=known.name, short_name=known.short_name, url=known.url)
-        AgencyAlias.objects.bulk_create(AgencyAlias(agency=agency, alias=alias, sort_order=i) for i, alias in enumerate(known.aliases))
+        AgencyAlias.objects.bulk_create(
+            AgencyAlias(agency=agency, alias=alias, sort_order=i) for i, alias in enumerate(known.aliases)
+        )
     return agency
 
 

@@ -41,7 +41,9 @@ CHROME_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 
-READ_MORE = re.compile(r"^\s*(?:read more|also read|read also|see also|related)\s*[:\-–—]\s*(?P<headline>\S.{2,250}?)\s*$", re.IGNORECASE)
+READ_MORE = re.compile(
+    r"^\s*(?:read more|also read|read also|see also|related)\s*[:\-–—]\s*(?P<headline>\S.{2,250}?)\s*$", re.IGNORECASE
+)
 
 # Learned chrome: a line of at most this length seen in this many distinct
 # items of one source. Longer lines are prose: agencies legitimately repeat

@@ -27,7 +27,8 @@ def expand_inputs(inputs: list[str]) -> list[str]:
         path = Path(raw)
         if path.is_dir():
             out.extend(
-                str(child) for child in sorted(path.rglob("*"))
+                str(child)
+                for child in sorted(path.rglob("*"))
                 if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts)
             )
         else:
@@ -61,7 +62,9 @@ def _line_for(outcome) -> str:
             parts.append(" [" + ", ".join(facts) + "]")
     if outcome.story is not None:
         story = outcome.story
-        parts.append(f"\n          → {'published' if outcome.story_published else 'draft'}: {story.title} ({story.get_url() or story.url_path})")
+        parts.append(
+            f"\n          → {'published' if outcome.story_published else 'draft'}: {story.title} ({story.get_url() or story.url_path})"
+        )
     if outcome.stale and outcome.item is not None and outcome.kind in ("new", "updated"):
         parts.append(f"\n          stale: {outcome.item.stale_reason}")
     return "".join(parts)
@@ -118,8 +121,14 @@ def run_ingest(
                 continue
             origin, content_type = name, ""
         report = services.ingest_payload(
-            content, source=source_name or None, origin=origin, content_type=content_type, hint=hint,
-            section=section, publish=publish, dry_run=dry_run,
+            content,
+            source=source_name or None,
+            origin=origin,
+            content_type=content_type,
+            hint=hint,
+            section=section,
+            publish=publish,
+            dry_run=dry_run,
         )
         reports.append(report)
     elapsed = time.monotonic() - started

@@ -79,7 +79,7 @@ def similarity(a: list[int], b: list[int]) -> float:
     """Estimated Jaccard similarity of the two texts the signatures were made from."""
     if not a or len(a) != len(b):
         return 0.0
-    return sum(1 for x, y in zip(a, b) if x == y) / len(a)
+    return sum(1 for x, y in zip(a, b, strict=True) if x == y) / len(a)
 
 
 def jaccard(text_a: str, text_b: str) -> float:

@@ -16,9 +16,9 @@ import json
 import re
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 

@@ -37,10 +37,14 @@ class RefusedAddress(FetchError):
     """The URL (or a redirect) points at an address Masthead will not connect to."""
 
 
+class FetchTimeout(FetchError):
+    """The fetch did not finish within the policy's time limit (one wall-clock limit for the whole fetch)."""
+
+
 @dataclass(frozen=True)
 class FetchPolicy:
     max_bytes: int = 10 * 1024 * 1024
-    timeout: float = 20.0  # seconds for the whole fetch, redirects included
+    timeout: float = 20.0  # wall-clock seconds for the whole fetch: connecting, TLS, redirects, headers and body
     max_redirects: int = 5
     allow_loopback: bool = False  # test-only: lets tests serve from 127.0.0.1
     user_agent: str = DEFAULT_USER_AGENT
@@ -99,18 +103,30 @@ def resolve_public(host: str, port: int, *, allow_loopback: bool = False) -> str
     return addresses[0]
 
 
-def _pool(scheme: str, address: str, host: str, port: int, timeout: float):
+def _pool(scheme: str, address: str, host: str, port: int, deadline: float):
+    """A one-connection pool to ``address`` whose every socket operation ends by ``deadline`` (see deadline.py)."""
     import urllib3
 
-    timeout_config = urllib3.Timeout(connect=min(timeout, 10.0), read=timeout)
+    from masthead.ingest.deadline import DeadlineHTTPConnectionPool, DeadlineHTTPSConnectionPool
+
+    remaining = max(deadline - time.monotonic(), 0.001)
+    timeout_config = urllib3.Timeout(connect=remaining, read=remaining)
     if scheme == "https":
         import certifi
 
-        return urllib3.HTTPSConnectionPool(
-            address, port, timeout=timeout_config, retries=False, maxsize=1,
-            cert_reqs="CERT_REQUIRED", ca_certs=certifi.where(), assert_hostname=host, server_hostname=host,
+        return DeadlineHTTPSConnectionPool(
+            address,
+            port,
+            timeout=timeout_config,
+            retries=False,
+            maxsize=1,
+            deadline=deadline,
+            cert_reqs="CERT_REQUIRED",
+            ca_certs=certifi.where(),
+            assert_hostname=host,
+            server_hostname=host,
         )
-    return urllib3.HTTPConnectionPool(address, port, timeout=timeout_config, retries=False, maxsize=1)
+    return DeadlineHTTPConnectionPool(address, port, timeout=timeout_config, retries=False, maxsize=1, deadline=deadline)
 
 
 def _read_capped(response, encoding: str, max_bytes: int, deadline: float) -> bytes:
@@ -126,7 +142,7 @@ def _read_capped(response, encoding: str, max_bytes: int, deadline: float) -> by
     size = 0
     for raw in response.stream(64 * 1024, decode_content=False):
         if time.monotonic() > deadline:
-            raise FetchError("timed out while reading the response")
+            raise TimeoutError("the fetch's time limit passed while reading the response")
         pieces = [raw]
         if decoder is not None:
             pieces = []
@@ -151,6 +167,17 @@ def _read_capped(response, encoding: str, max_bytes: int, deadline: float) -> by
     return b"".join(chunks)
 
 
+def _is_timeout(error: Exception, deadline: float) -> bool:
+    """Every socket wait is cut to the time left (deadline.py), so any timeout, or any failure at the deadline, is the limit."""
+    import urllib3
+
+    return isinstance(error, (TimeoutError, urllib3.exceptions.TimeoutError)) or time.monotonic() >= deadline
+
+
+def _timed_out(policy: FetchPolicy, url: str) -> FetchTimeout:
+    return FetchTimeout(f"timed out: {url} did not answer in full within {policy.timeout:g} s (the limit for the whole fetch)")
+
+
 def fetch(url: str, *, policy: FetchPolicy = FetchPolicy(), etag: str = "", last_modified: str = "") -> FetchResult:
     """GET ``url`` under ``policy``; conditional when ``etag``/``last_modified`` are given (then 304 is a result, not an error)."""
     import urllib3
@@ -172,6 +199,8 @@ def fetch(url: str, *, policy: FetchPolicy = FetchPolicy(), etag: str = "", last
             port = parts.port or (443 if scheme == "https" else 80)
         except ValueError:
             raise FetchError(f"refused {current!r}: bad port") from None
+        # Name resolution is the one wait the deadline cannot cut short (getaddrinfo blocks; the system
+        # resolver's own timeout bounds it); everything after it is on the deadline.
         address = resolve_public(host, port, allow_loopback=policy.allow_loopback)
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         host_header = host if ":" not in host else f"[{host}]"
@@ -187,13 +216,17 @@ def fetch(url: str, *, policy: FetchPolicy = FetchPolicy(), etag: str = "", last
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise FetchError("timed out")
-        pool = _pool(scheme, address, host, port, remaining)
+        if time.monotonic() >= deadline:
+            raise _timed_out(policy, current)
+        pool = _pool(scheme, address, host, port, deadline)
         try:
-            response = pool.urlopen("GET", path, headers=headers, redirect=False, retries=False, preload_content=False, assert_same_host=False)
+            response = pool.urlopen(
+                "GET", path, headers=headers, redirect=False, retries=False, preload_content=False, assert_same_host=False
+            )
         except urllib3.exceptions.HTTPError as error:
+            pool.close()
+            if _is_timeout(error, deadline):
+                raise _timed_out(policy, current) from None
             raise FetchError(f"could not fetch {current}: {error}") from None
         try:
             if response.status in REDIRECT_CODES and response.headers.get("Location"):
@@ -208,8 +241,12 @@ def fetch(url: str, *, policy: FetchPolicy = FetchPolicy(), etag: str = "", last
             if declared and declared.isdigit() and int(declared) > policy.max_bytes:
                 raise FetchError(f"response too large: {int(declared):,} bytes, the limit is {policy.max_bytes:,}")
             try:
-                content = _read_capped(response, (response.headers.get("Content-Encoding") or "").strip().lower(), policy.max_bytes, deadline)
-            except (urllib3.exceptions.HTTPError, zlib.error) as error:
+                content = _read_capped(
+                    response, (response.headers.get("Content-Encoding") or "").strip().lower(), policy.max_bytes, deadline
+                )
+            except (urllib3.exceptions.HTTPError, zlib.error, TimeoutError) as error:
+                if _is_timeout(error, deadline):
+                    raise _timed_out(policy, current) from None
                 raise FetchError(f"could not read {current}: {error}") from None
             return FetchResult(
                 url=current,

@@ -38,8 +38,19 @@ _YEARS_BACK = 7
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -52,9 +63,33 @@ WEEKDAY = re.compile(
 )
 RELATIVE = re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.IGNORECASE)
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30,
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
 }
 DAY_N_OF = re.compile(
     r"\b(?:day\s+(?P<n1>\d{1,3}|[a-z]+)|(?:the\s+)?(?P<n2>\d{1,3}(?:st|nd|rd|th)|[a-z]+)\s+day)\s+of\s+(?P<what>[\w’'-]+(?:\s+[\w’'-]+){0,3}?)"
@@ -78,7 +113,12 @@ class TimeReference:
     note: str = ""
 
     def as_dict(self) -> dict:
-        return {"text": self.text, "kind": self.kind, "resolved": self.resolved.isoformat() if self.resolved else None, "note": self.note}
+        return {
+            "text": self.text,
+            "kind": self.kind,
+            "resolved": self.resolved.isoformat() if self.resolved else None,
+            "note": self.note,
+        }
 
 
 @dataclass(frozen=True)
@@ -158,7 +198,12 @@ def _find_weekdays(sentences: list[str]) -> list[_Weekday]:
     for index, sentence in enumerate(sentences):
         for match in WEEKDAY.finditer(sentence):
             found.append(
-                _Weekday(match.group(0).strip(), index, WEEKDAYS.index(match.group("weekday").lower()), (match.group("prefix") or "").lower())
+                _Weekday(
+                    match.group(0).strip(),
+                    index,
+                    WEEKDAYS.index(match.group("weekday").lower()),
+                    (match.group("prefix") or "").lower(),
+                )
             )
     return found
 
@@ -252,11 +297,15 @@ def assess(text: str, item_date: datetime.date, *, stale_after_days: int = STALE
         basis = "the item's date"
 
     for mention in weekdays:
-        references.append(TimeReference(mention.text, "weekday", _resolve_weekday(mention, now), f"relative to {now.isoformat()}"))
-    for index, sentence in enumerate(sentences):
+        references.append(
+            TimeReference(mention.text, "weekday", _resolve_weekday(mention, now), f"relative to {now.isoformat()}")
+        )
+    for sentence in sentences:
         for match in RELATIVE.finditer(sentence):
             offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[match.group("word").lower()]
-            references.append(TimeReference(match.group(0), "relative", now + datetime.timedelta(days=offset), f"relative to {now.isoformat()}"))
+            references.append(
+                TimeReference(match.group(0), "relative", now + datetime.timedelta(days=offset), f"relative to {now.isoformat()}")
+            )
 
     lag = (item_date - now).days
     stale = lag > stale_after_days

@@ -31,11 +31,19 @@ class WireSource(models.Model):
     enabled = models.BooleanField(default=True)
     poll_interval = models.PositiveIntegerField(default=15, help_text="Minutes between polls.")
     auto_publish_section = models.ForeignKey(
-        "news.SectionPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "news.SectionPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text="Publish this source's new items straight into this section (the first item of each cluster only). Leave empty to send them to the desk.",
     )
     default_agency = models.ForeignKey(
-        "news.Agency", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "news.Agency",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text="Credit for items that name no agency.",
     )
 
@@ -98,6 +106,9 @@ class WireCluster(models.Model):
     class Meta:
         ordering = ["-updated_at"]
 
+    def __str__(self) -> str:
+        return f"cluster {self.pk} (lead item {self.lead_id})"
+
 
 class WireItem(models.Model):
     """One item of agency or web copy, normalised, with its desk state."""
@@ -145,13 +156,21 @@ class WireItem(models.Model):
     warnings = models.JSONField(default=list, blank=True)
     stale = models.BooleanField(default=False)
     stale_reason = models.TextField(blank=True)
-    copy_date = models.DateField(null=True, blank=True, help_text="When the copy's events happened, as far as its own words tell.")
+    copy_date = models.DateField(
+        null=True, blank=True, help_text="When the copy's events happened, as far as its own words tell."
+    )
     time_references = models.JSONField(default=list, blank=True)
-    needs_review = models.BooleanField(default=False, help_text="The agency sent a newer version after a story was made from this item.")
+    needs_review = models.BooleanField(
+        default=False, help_text="The agency sent a newer version after a story was made from this item."
+    )
     review_note = models.TextField(blank=True)
     article = models.ForeignKey("news.ArticlePage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     publish_section = models.ForeignKey(
-        "news.SectionPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "news.SectionPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text="Where a held item is published when its embargo ends.",
     )
     killed_at = models.DateTimeField(null=True, blank=True)
@@ -178,7 +197,9 @@ class WireItem(models.Model):
 
     @property
     def can_draft(self) -> bool:
-        return self.status in ("new", "ignored") and not self.is_embargoed and self.pub_status == "usable" and bool(self.body_html)
+        return (
+            self.status in ("new", "ignored") and not self.is_embargoed and self.pub_status == "usable" and bool(self.body_html)
+        )
 
 
 class WireItemVersion(models.Model):
@@ -197,12 +218,18 @@ class WireItemVersion(models.Model):
         ordering = ["item", "-revision"]
         constraints = [models.UniqueConstraint(fields=["item", "revision"], name="ingest_version_unique")]
 
+    def __str__(self) -> str:
+        return f"{self.headline or self.item_id} (revision {self.revision})"
+
 
 class WireBand(models.Model):
     """One LSH band value of an item's MinHash signature: equal values mark near-duplicate candidates."""
 
     item = models.ForeignKey(WireItem, on_delete=models.CASCADE, related_name="bands")
     value = models.BigIntegerField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"band {self.value} of item {self.item_id}"
 
 
 class LearnedChrome(models.Model):

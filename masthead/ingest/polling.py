@@ -12,9 +12,9 @@ the boilerplate learner no longer needs).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Callable
 
 from django.conf import settings
 from django.utils import timezone
@@ -68,7 +68,9 @@ def backoff_for(source: WireSource, failures: int) -> timedelta:
     return min(interval * (2 ** max(failures - 1, 0)), MAX_BACKOFF)
 
 
-def poll_source(source: WireSource, *, now: datetime | None = None, fetcher: Callable[..., FetchResult] = fetch, dry_run: bool = False) -> PollResult:
+def poll_source(
+    source: WireSource, *, now: datetime | None = None, fetcher: Callable[..., FetchResult] = fetch, dry_run: bool = False
+) -> PollResult:
     """Poll one source now, whatever its schedule; record the outcome on the source."""
     now = now or timezone.now()
     interval = timedelta(minutes=max(source.poll_interval, 1))
@@ -83,28 +85,49 @@ def poll_source(source: WireSource, *, now: datetime | None = None, fetcher: Cal
         _record(source, now, status="not_modified", next_poll=now + interval)
         return PollResult(source, "not_modified", "not modified since the last poll")
     report = services.ingest_payload(
-        fetched.content, source=source, origin=fetched.url, content_type=fetched.content_type,
-        hint=None if source.kind == "auto" else source.kind, dry_run=dry_run,
+        fetched.content,
+        source=source,
+        origin=fetched.url,
+        content_type=fetched.content_type,
+        hint=None if source.kind == "auto" else source.kind,
+        dry_run=dry_run,
     )
     if report.error:
         return _failed(source, now, report.error, report=report)
     _record(source, now, status="ok", next_poll=now + interval, etag=fetched.etag, last_modified=fetched.last_modified)
     counts = report.counts
-    return PollResult(source, "ok", f"{counts['new']} new, {counts['updated']} updated, {counts['duplicate']} duplicates, {counts['rejected']} rejected", report)
+    return PollResult(
+        source,
+        "ok",
+        f"{counts['new']} new, {counts['updated']} updated, {counts['duplicate']} duplicates, {counts['rejected']} rejected",
+        report,
+    )
 
 
 def _failed(source: WireSource, now: datetime, message: str, report=None) -> PollResult:
     failures = source.failures + 1
     wait = backoff_for(source, failures)
     WireSource.objects.filter(pk=source.pk).update(
-        last_polled_at=now, last_status="error", last_error=message[:2000], failures=failures,
-        backoff_until=now + wait, next_poll_at=now + wait,
+        last_polled_at=now,
+        last_status="error",
+        last_error=message[:2000],
+        failures=failures,
+        backoff_until=now + wait,
+        next_poll_at=now + wait,
     )
     source.refresh_from_db()
     return PollResult(source, "error", f"{message} (retry after {wait})", report)
 
 
-def _record(source: WireSource, now: datetime, *, status: str, next_poll: datetime, etag: str | None = None, last_modified: str | None = None) -> None:
+def _record(
+    source: WireSource,
+    now: datetime,
+    *,
+    status: str,
+    next_poll: datetime,
+    etag: str | None = None,
+    last_modified: str | None = None,
+) -> None:
     fields = dict(last_polled_at=now, last_status=status, last_error="", failures=0, backoff_until=None, next_poll_at=next_poll)
     if etag is not None:
         fields["etag"] = etag[:255]
@@ -114,7 +137,13 @@ def _record(source: WireSource, now: datetime, *, status: str, next_poll: dateti
     source.refresh_from_db()
 
 
-def poll_sources(*, now: datetime | None = None, fetcher: Callable[..., FetchResult] = fetch, only: list[str] | None = None, force: bool = False) -> PollRun:
+def poll_sources(
+    *,
+    now: datetime | None = None,
+    fetcher: Callable[..., FetchResult] = fetch,
+    only: list[str] | None = None,
+    force: bool = False,
+) -> PollRun:
     """Poll every due source (or the named ones; ``force`` ignores schedules and backoff), then release embargoes."""
     now = now or timezone.now()
     sources = WireSource.objects.filter(enabled=True).exclude(url="") if force else due_sources(now)

@@ -19,7 +19,25 @@ BLOCK_TAGS = frozenset({"p", "h2", "h3", "ul", "ol", "blockquote"})
 INLINE_TAGS = frozenset({"a", "b", "strong", "i", "em", "br", "li"})
 ALLOWED_TAGS = BLOCK_TAGS | INLINE_TAGS
 # Removed with everything inside them, not just unwrapped.
-DROPPED_WITH_CONTENT = frozenset({"script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math", "head", "title", "form", "button", "select", "textarea"})
+DROPPED_WITH_CONTENT = frozenset(
+    {
+        "script",
+        "style",
+        "iframe",
+        "object",
+        "embed",
+        "template",
+        "noscript",
+        "svg",
+        "math",
+        "head",
+        "title",
+        "form",
+        "button",
+        "select",
+        "textarea",
+    }
+)
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 LINK_REL = "noopener noreferrer nofollow"

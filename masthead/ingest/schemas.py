@@ -51,7 +51,11 @@ def _draft3_to_draft4(node):
             for name, spec in value.items():
                 if isinstance(spec, dict) and spec.get("required") is True:
                     required.append(name)
-                properties[name] = _draft3_to_draft4({k: v for k, v in spec.items() if not (k == "required" and isinstance(v, bool))}) if isinstance(spec, dict) else spec
+                properties[name] = (
+                    _draft3_to_draft4({k: v for k, v in spec.items() if not (k == "required" and isinstance(v, bool))})
+                    if isinstance(spec, dict)
+                    else spec
+                )
             out[key] = properties
         elif key == "$schema":
             out[key] = "http://json-schema.org/draft-04/schema#"
@@ -107,7 +111,11 @@ class SchemaCatalogue:
             major = "2"
         else:
             major = "1"
-        family = sorted((v for v in self.ninjs_files if v.startswith(major + ".") and v[2:].replace(".", "").isdigit()), key=_version_key, reverse=True)
+        family = sorted(
+            (v for v in self.ninjs_files if v.startswith(major + ".") and v[2:].replace(".", "").isdigit()),
+            key=_version_key,
+            reverse=True,
+        )
         return family or ([_LATEST_BY_MAJOR[major]] if _LATEST_BY_MAJOR[major] in self.ninjs_files else [])
 
     def _ninjs_validator(self, version: str):

@@ -30,7 +30,7 @@ from django.utils import timezone
 
 from masthead.ingest import agencies, boilerplate, dedup, freshness, schemas
 from masthead.ingest.formats import registry
-from masthead.ingest.formats.base import CANCELED, ParsedItem, ParseError, ParseResult
+from masthead.ingest.formats.base import CANCELED, ItemLimits, ParsedItem, ParseError, ParseResult
 from masthead.ingest.models import LearnedChrome, WireBand, WireCluster, WireItem, WireItemVersion, WirePayload, WireSource
 from masthead.ingest.sanitize import sanitize_paragraphs, text_of
 
@@ -82,8 +82,18 @@ class IngestReport:
 # ---------------------------------------------------------------------------
 # Settings, read where they are used so tests can override them.
 
+
 def max_payload_bytes() -> int:
     return int(getattr(settings, "INGEST_MAX_PAYLOAD_BYTES", registry.DEFAULT_MAX_BYTES))
+
+
+def item_limits() -> ItemLimits:
+    """How long one item's headline and body (and summary) may be: INGEST_MAX_HEADLINE_CHARS, INGEST_MAX_BODY_CHARS."""
+    defaults = ItemLimits()
+    return ItemLimits(
+        headline_chars=int(getattr(settings, "INGEST_MAX_HEADLINE_CHARS", defaults.headline_chars)),
+        body_chars=int(getattr(settings, "INGEST_MAX_BODY_CHARS", defaults.body_chars)),
+    )
 
 
 def stale_after_days() -> int:
@@ -101,7 +111,10 @@ def default_section():
     from masthead.news.models import SectionPage
     from masthead.news.querysets import site_sections
 
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first() or Site.objects.select_related("root_page").first()
+    site = (
+        Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        or Site.objects.select_related("root_page").first()
+    )
     sections = site_sections(site).live().order_by("path") if site else SectionPage.objects.live().order_by("path")
     wanted = getattr(settings, "INGEST_DEFAULT_SECTION", "")
     if wanted:
@@ -137,7 +150,10 @@ def source_named(name: str, *, kind: str = "auto") -> WireSource:
 # ---------------------------------------------------------------------------
 # Ingest.
 
-def _store_payload(content: bytes, *, origin: str, content_type: str, source: WireSource | None, limit: int) -> tuple[WirePayload, bool]:
+
+def _store_payload(
+    content: bytes, *, origin: str, content_type: str, source: WireSource | None, limit: int
+) -> tuple[WirePayload, bool]:
     """The payload record for these bytes (an existing one when the same bytes came before)."""
     digest = hashlib.sha256(content).hexdigest()
     existing = WirePayload.objects.filter(sha256=digest).first()
@@ -191,8 +207,19 @@ def ingest_payload(
     limit = max_payload_bytes()
     try:
         with transaction.atomic():
-            _ingest(report, content, source=source, origin=origin, content_type=content_type, hint=hint,
-                     section=section, publish=publish, dry_run=dry_run, user=user, limit=limit)
+            _ingest(
+                report,
+                content,
+                source=source,
+                origin=origin,
+                content_type=content_type,
+                hint=hint,
+                section=section,
+                publish=publish,
+                dry_run=dry_run,
+                user=user,
+                limit=limit,
+            )
             if dry_run:
                 transaction.set_rollback(True)
     except Exception as error:  # pragma: no cover - a bug, not bad input; the batch must go on
@@ -201,12 +228,20 @@ def ingest_payload(
     return report
 
 
-def _ingest(report: IngestReport, content: bytes, *, source, origin, content_type, hint, section, publish, dry_run, user, limit) -> None:
+def _ingest(
+    report: IngestReport, content: bytes, *, source, origin, content_type, hint, section, publish, dry_run, user, limit
+) -> None:
     if isinstance(source, str):
         source = source_named(source)
     payload, _ = _store_payload(content, origin=origin, content_type=content_type, source=source, limit=limit)
     try:
-        parser, result = registry.read(content, hint or registry.hint_for(origin, content_type or None), schemas=schema_catalogue(), max_bytes=limit)
+        parser, result = registry.read(
+            content,
+            hint or registry.hint_for(origin, content_type or None),
+            schemas=schema_catalogue(),
+            max_bytes=limit,
+            limits=item_limits(),
+        )
     except ParseError as error:
         report.error = str(error)
         report.source = source
@@ -238,8 +273,17 @@ def _ingest(report: IngestReport, content: bytes, *, source, origin, content_typ
                 parsed.external_id = fetched_from[:500]
         try:
             with transaction.atomic():
-                outcome = _file_item(parsed, parser.name, source, payload, learned=learned,
-                                     section=section, publish=publish, dry_run=dry_run, user=user)
+                outcome = _file_item(
+                    parsed,
+                    parser.name,
+                    source,
+                    payload,
+                    learned=learned,
+                    section=section,
+                    publish=publish,
+                    dry_run=dry_run,
+                    user=user,
+                )
         except Exception as error:
             log.exception("item %s of %s failed", parsed.external_id, origin)
             reason = f"internal error: {type(error).__name__}: {error}"
@@ -265,7 +309,11 @@ def _learn_chrome(source: WireSource, paragraphs: list[str]) -> None:
         if key in existing:
             LearnedChrome.objects.filter(pk=existing[key].pk).update(items_seen=existing[key].items_seen + 1, last_seen=now)
     LearnedChrome.objects.bulk_create(
-        [LearnedChrome(source=source, key=key, sample=samples.get(key, ""), items_seen=1, last_seen=now) for key in keys if key not in existing],
+        [
+            LearnedChrome(source=source, key=key, sample=samples.get(key, ""), items_seen=1, last_seen=now)
+            for key in keys
+            if key not in existing
+        ],
         ignore_conflicts=True,
     )
 
@@ -319,7 +367,15 @@ def _is_older(parsed: ParsedItem, item: WireItem) -> bool:
     return False
 
 
-def _file_item(parsed: ParsedItem, format_name: str, source: WireSource, payload: WirePayload, *, learned, section, publish, dry_run, user) -> Outcome:
+def _file_item(
+    parsed: ParsedItem, format_name: str, source: WireSource, payload: WirePayload, *, learned, section, publish, dry_run, user
+) -> Outcome:
+    if parsed.too_large and parsed.pub_status != CANCELED:
+        held = WireItem.objects.filter(source=source, external_id=parsed.external_id).first()
+        if held is not None:
+            # An oversized new version must not replace a good one: refuse it and keep what the desk has.
+            message = f"{_label(held)}: new version refused, {parsed.too_large}; the version held is kept"
+            return Outcome("rejected", message, reason=parsed.too_large, item=held)
     paragraphs = sanitize_paragraphs(parsed.paragraphs)
     if learned:
         kept, _ = boilerplate.drop_chrome([text_of(p) for p in paragraphs], learned)
@@ -332,7 +388,11 @@ def _file_item(parsed: ParsedItem, format_name: str, source: WireSource, payload
     if existing is not None and existing.content_hash == content_hash:
         return Outcome("duplicate", f"{_label(existing)}: already on the wire, unchanged", item=existing, stale=existing.stale)
     if existing is not None and _is_older(parsed, existing):
-        return Outcome("duplicate", f"{_label(existing)}: version {parsed.version} is older than the one held ({existing.version})", item=existing)
+        return Outcome(
+            "duplicate",
+            f"{_label(existing)}: version {parsed.version} is older than the one held ({existing.version})",
+            item=existing,
+        )
 
     if parsed.pub_status == CANCELED:
         if existing is None:
@@ -344,7 +404,9 @@ def _file_item(parsed: ParsedItem, format_name: str, source: WireSource, payload
             _record_version(item, payload)
             return Outcome("killed", f"{_label(item)}: withdrawn by the agency", item=item)
         _update_item(existing, parsed, payload, paragraphs, body_html, content_hash)
-        story = apply_kill(existing, reason=f"The agency withdrew this item (version {parsed.version or existing.revision}).", user=user)
+        story = apply_kill(
+            existing, reason=f"The agency withdrew this item (version {parsed.version or existing.revision}).", user=user
+        )
         note = "; its story was unpublished" if story is not None else ""
         return Outcome("killed", f"{_label(existing)}: withdrawn by the agency{note}", item=existing, story=story)
 
@@ -355,9 +417,7 @@ def _file_item(parsed: ParsedItem, format_name: str, source: WireSource, payload
         _status_after_parse(existing, parsed, keep_desk_state=True)
         if was_story:
             existing.needs_review = True
-            existing.review_note = (
-                f"Version {parsed.version or existing.revision} received {timezone.now():%Y-%m-%d %H:%M} UTC after the story was made: check the story."
-            )
+            existing.review_note = f"Version {parsed.version or existing.revision} received {timezone.now():%Y-%m-%d %H:%M} UTC after the story was made: check the story."
             _log_on_story(existing, "masthead.wire_update", existing.review_note)
         existing.save()
         _index(existing)
@@ -374,10 +434,15 @@ def _file_item(parsed: ParsedItem, format_name: str, source: WireSource, payload
     clustered = _index(item)
     if item.status != "rejected":
         _learn_chrome(source, paragraphs)
-    outcome = Outcome("new" if item.status != "rejected" else "rejected",
-                      f"{_label(item)}" + (f": {item.error}" if item.status == "rejected" else ""),
-                      reason=item.error if item.status == "rejected" else "",
-                      item=item, stale=item.stale, held=item.status == "held", clustered=clustered)
+    outcome = Outcome(
+        "new" if item.status != "rejected" else "rejected",
+        f"{_label(item)}" + (f": {item.error}" if item.status == "rejected" else ""),
+        reason=item.error if item.status == "rejected" else "",
+        item=item,
+        stale=item.stale,
+        held=item.status == "held",
+        clustered=clustered,
+    )
 
     target = section or source.auto_publish_section
     wants_publish = publish or source.auto_publish_section_id is not None
@@ -449,8 +514,13 @@ def _update_item(item: WireItem, parsed: ParsedItem, payload, paragraphs, body_h
 
 def _record_version(item: WireItem, payload) -> None:
     WireItemVersion.objects.create(
-        item=item, revision=item.revision, version=item.version, pub_status=item.pub_status,
-        headline=item.headline[:500], content_hash=item.content_hash, payload=payload,
+        item=item,
+        revision=item.revision,
+        version=item.version,
+        pub_status=item.pub_status,
+        headline=item.headline[:500],
+        content_hash=item.content_hash,
+        payload=payload,
     )
 
 
@@ -496,7 +566,9 @@ def _index(item: WireItem) -> bool:
             candidate_ids = set(
                 WireBand.objects.filter(value__in=band_values).exclude(item=item).values_list("item_id", flat=True)[:500]
             )
-            for candidate in WireItem.objects.filter(pk__in=candidate_ids).exclude(cluster=None).only("pk", "signature", "cluster_id"):
+            for candidate in (
+                WireItem.objects.filter(pk__in=candidate_ids).exclude(cluster=None).only("pk", "signature", "cluster_id")
+            ):
                 score = dedup.similarity(signature, candidate.signature)
                 if score > best_score:
                     best, best_score = candidate, score
@@ -514,12 +586,19 @@ def _cluster_story(item: WireItem):
     """A story already made from another item of the same cluster, if any."""
     if item.cluster_id is None:
         return None
-    other = WireItem.objects.filter(cluster_id=item.cluster_id).exclude(pk=item.pk).exclude(article=None).select_related("article").first()
+    other = (
+        WireItem.objects.filter(cluster_id=item.cluster_id)
+        .exclude(pk=item.pk)
+        .exclude(article=None)
+        .select_related("article")
+        .first()
+    )
     return other.article if other else None
 
 
 # ---------------------------------------------------------------------------
 # Desk actions.
+
 
 def create_story_from_item(item: WireItem, *, section=None, publish: bool = False, user=None):
     """File a story from a wire item: headline, dateline, body, agency, tags, related story pre-filled.

@@ -97,7 +97,11 @@ def desk(request):
     cluster_ids = [row["cluster"] for row in listing.items]
     matching = set(items.filter(cluster__in=cluster_ids).values_list("pk", flat=True))
     grouped: OrderedDict[int, list[WireItem]] = OrderedDict((cluster_id, []) for cluster_id in cluster_ids)
-    for item in WireItem.objects.filter(cluster__in=cluster_ids).select_related("source", "agency", "article").order_by("-received_at", "-pk"):
+    for item in (
+        WireItem.objects.filter(cluster__in=cluster_ids)
+        .select_related("source", "agency", "article")
+        .order_by("-received_at", "-pk")
+    ):
         grouped[item.cluster_id].append(item)
     rows = [
         ClusterRow(cluster_id, members, next((m for m in members if m.pk in matching), members[0]))
@@ -115,7 +119,9 @@ def desk(request):
             "chosen": chosen,
             "statuses": WireItem.STATUS_CHOICES,
             "sources": WireSource.objects.order_by("name").only("pk", "name"),
-            "agencies": Agency.objects.filter(pk__in=WireItem.objects.exclude(agency=None).values("agency")).order_by("name").only("pk", "name"),
+            "agencies": Agency.objects.filter(pk__in=WireItem.objects.exclude(agency=None).values("agency"))
+            .order_by("name")
+            .only("pk", "name"),
             "query_string": query.urlencode(),
         },
     )
@@ -124,15 +130,24 @@ def desk(request):
 def _sections_for(user):
     from masthead.news.models import SectionPage
 
-    return [section for section in SectionPage.objects.live().order_by("path") if section.permissions_for_user(user).can_add_subpage()]
+    return [
+        section for section in SectionPage.objects.live().order_by("path") if section.permissions_for_user(user).can_add_subpage()
+    ]
 
 
 @require_GET
 def item_detail(request, pk: int):
-    item = get_object_or_404(WireItem.objects.select_related("source", "agency", "article", "related_article", "payload", "cluster"), pk=pk)
+    item = get_object_or_404(
+        WireItem.objects.select_related("source", "agency", "article", "related_article", "payload", "cluster"), pk=pk
+    )
     siblings = []
     if item.cluster_id:
-        siblings = list(WireItem.objects.filter(cluster_id=item.cluster_id).exclude(pk=item.pk).select_related("source", "agency").order_by("-received_at"))
+        siblings = list(
+            WireItem.objects.filter(cluster_id=item.cluster_id)
+            .exclude(pk=item.pk)
+            .select_related("source", "agency")
+            .order_by("-received_at")
+        )
     default = item.source.auto_publish_section or services.default_section()
     return TemplateResponse(
         request,
@@ -183,7 +198,11 @@ def create_draft(request, pk: int):
 
     item = get_object_or_404(WireItem.objects.select_related("source", "agency", "related_article"), pk=pk)
     section_id = _positive_int(request.POST.get("section"))
-    section = get_object_or_404(SectionPage, pk=section_id) if section_id else (item.source.auto_publish_section or services.default_section())
+    section = (
+        get_object_or_404(SectionPage, pk=section_id)
+        if section_id
+        else (item.source.auto_publish_section or services.default_section())
+    )
     if section is None:
         messages.error(request, "There is no section to file the story in.")
         return redirect("ingest_item", pk=item.pk)

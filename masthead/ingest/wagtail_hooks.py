@@ -22,8 +22,21 @@ class WireSourceViewSet(ModelViewSet):
     search_backend_name = None
     inspect_view_enabled = True
     inspect_view_fields = [
-        "name", "kind", "url", "enabled", "poll_interval", "auto_publish_section", "default_agency",
-        "last_status", "last_error", "last_polled_at", "next_poll_at", "failures", "backoff_until", "etag", "last_modified",
+        "name",
+        "kind",
+        "url",
+        "enabled",
+        "poll_interval",
+        "auto_publish_section",
+        "default_agency",
+        "last_status",
+        "last_error",
+        "last_polled_at",
+        "next_poll_at",
+        "failures",
+        "backoff_until",
+        "etag",
+        "last_modified",
     ]
 
 
@@ -68,4 +81,3 @@ def register_wire_log_actions(actions):
 
         def format_message(self, log_entry):
             return f"Wire: {log_entry.data.get('message', 'the agency sent a newer version')}"
-

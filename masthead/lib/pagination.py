@@ -7,8 +7,9 @@ fetches one row more than it shows to know whether a next page exists.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from django.http import Http404, HttpRequest
 
@@ -43,7 +44,9 @@ def page_number(raw: str | None) -> int:
     return max(number, 1)
 
 
-def paginate(request: HttpRequest, queryset, per_page: int, fetch: Callable[[Any, int, int], Sequence[Any]] | None = None) -> Listing:
+def paginate(
+    request: HttpRequest, queryset, per_page: int, fetch: Callable[[Any, int, int], Sequence[Any]] | None = None
+) -> Listing:
     """One page of ``queryset``; ``fetch(queryset, offset, limit)`` may find a deep page faster than OFFSET."""
     number = page_number(request.GET.get("page"))
     if number > MAX_PAGE:

@@ -46,7 +46,9 @@ def step(number: int, length: int = Page.steplen) -> str:
     return "".join(reversed(digits))
 
 
-def seed(articles: int, *, per_day: int = 150, batch: int = 2000, seed_value: int = 20261125, index: bool = True, progress=None) -> int:
+def seed(
+    articles: int, *, per_day: int = 150, batch: int = 2000, seed_value: int = 20261125, index: bool = True, progress=None
+) -> int:
     """Add ``articles`` live stories at ``per_day`` a day, going back in time from the oldest already there.
 
     An archive grows by years of publishing, not by a newsroom publishing
@@ -70,7 +72,12 @@ def seed(articles: int, *, per_day: int = 150, batch: int = 2000, seed_value: in
     Tag.objects.bulk_create(missing)
     tag_ids = list(Tag.objects.filter(name__in=TAGS).values_list("pk", flat=True))
     content_type = ContentType.objects.get_for_model(ArticlePage)
-    oldest = ArticlePage.objects.filter(section__in=[section.pk for section in sections]).order_by("published_at").values_list("published_at", flat=True).first()
+    oldest = (
+        ArticlePage.objects.filter(section__in=[section.pk for section in sections])
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
     newest = oldest or timezone.now()
     span = timedelta(days=articles / per_day)
     created = 0
@@ -95,19 +102,41 @@ def seed(articles: int, *, per_day: int = 150, batch: int = 2000, seed_value: in
                 slug = f"{'-'.join(title.lower().split()[:6])}-{uuid.uuid4().hex[:8]}"
                 pages.append(
                     Page(
-                        title=title, draft_title=title, slug=slug, content_type=content_type,
-                        path=folder.path + step(next_child[folder.pk]), depth=folder.depth + 1, numchild=0,
-                        url_path=f"{folder.url_path}{slug}/", live=True, has_unpublished_changes=False,
-                        first_published_at=moment, last_published_at=moment, locale_id=folder.locale_id,
+                        title=title,
+                        draft_title=title,
+                        slug=slug,
+                        content_type=content_type,
+                        path=folder.path + step(next_child[folder.pk]),
+                        depth=folder.depth + 1,
+                        numchild=0,
+                        url_path=f"{folder.url_path}{slug}/",
+                        live=True,
+                        has_unpublished_changes=False,
+                        first_published_at=moment,
+                        last_published_at=moment,
+                        locale_id=folder.locale_id,
                         translation_key=uuid.uuid4(),
                     )
                 )
                 rows.append((section.pk, folder.pk, moment))
             Page.objects.bulk_create(pages)
             article_rows, tag_rows = [], []
-            for page, (section_id, folder_id, moment) in zip(pages, rows):
-                body = [{"type": "paragraph", "value": f"<p>{_sentence(rng)} {_sentence(rng)}</p>", "id": str(uuid.uuid4())} for _ in range(rng.randint(6, 12))]
-                article_rows.append((page.pk, rng.choice(["Karachi", "Lahore", "Islamabad", "Moscow", ""]), _sentence(rng), json.dumps(body), section_id, folder_id, moment))
+            for page, (section_id, folder_id, moment) in zip(pages, rows, strict=True):
+                body = [
+                    {"type": "paragraph", "value": f"<p>{_sentence(rng)} {_sentence(rng)}</p>", "id": str(uuid.uuid4())}
+                    for _ in range(rng.randint(6, 12))
+                ]
+                article_rows.append(
+                    (
+                        page.pk,
+                        rng.choice(["Karachi", "Lahore", "Islamabad", "Moscow", ""]),
+                        _sentence(rng),
+                        json.dumps(body),
+                        section_id,
+                        folder_id,
+                        moment,
+                    )
+                )
                 for tag_id in rng.sample(tag_ids, 3):
                     tag_rows.append(ArticleTag(tag_id=tag_id, content_object_id=page.pk, published_at=moment))
             with connection.cursor() as cursor:
@@ -122,7 +151,9 @@ def seed(articles: int, *, per_day: int = 150, batch: int = 2000, seed_value: in
             if index:
                 # Through Wagtail's own search backend, so search reads what it would on a real site.
                 with _each_body_read_once():
-                    get_search_backend().add_bulk(ArticlePage, list(ArticlePage.objects.filter(pk__in=[page.pk for page in pages])))
+                    get_search_backend().add_bulk(
+                        ArticlePage, list(ArticlePage.objects.filter(pk__in=[page.pk for page in pages]))
+                    )
         created += len(chunk)
         if progress:
             progress(created)
@@ -153,5 +184,3 @@ def _each_body_read_once():
 
 def _sentence(rng: random.Random) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(rng.randint(10, 22))).capitalize() + "."
-
-

@@ -10,7 +10,9 @@ PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h2
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock()
     caption = blocks.CharBlock(required=False, max_length=255)
-    alt = blocks.CharBlock(required=False, max_length=255, help_text="Describe the picture for readers who cannot see it. Defaults to the caption.")
+    alt = blocks.CharBlock(
+        required=False, max_length=255, help_text="Describe the picture for readers who cannot see it. Defaults to the caption."
+    )
 
     class Meta:
         icon = "image"

@@ -141,7 +141,9 @@ def _segment_holds(section_id: int, anchor) -> bool:
 
     following = SectionAnchor.objects.filter(section_id=section_id, position__gt=anchor.position).order_by("position").first()
     distance = following.position - anchor.position if following else 0
-    keys = list(listed_in(section_id).filter(from_key(anchor.key)).order_by(*OLDEST_FIRST).values_list("pk", flat=True)[: distance + 1])
+    keys = list(
+        listed_in(section_id).filter(from_key(anchor.key)).order_by(*OLDEST_FIRST).values_list("pk", flat=True)[: distance + 1]
+    )
     if not keys or keys[0] != anchor.story_pk:
         return False
     return following is None or (len(keys) == distance + 1 and keys[distance] == following.story_pk)
@@ -163,7 +165,10 @@ def _derive_above(section_id: int, below) -> None:
     kept = SectionAnchor.objects.filter(section_id=section_id)
     (kept.filter(position__gt=below.position) if below is not None else kept).delete()
     SectionAnchor.objects.bulk_create(
-        [SectionAnchor(section_id=section_id, position=position, published_at=published_at, story_pk=pk) for position, published_at, pk in derived]
+        [
+            SectionAnchor(section_id=section_id, position=position, published_at=published_at, story_pk=pk)
+            for position, published_at, pk in derived
+        ]
     )
 
 
@@ -173,12 +178,19 @@ def _extend(section_id: int) -> None:
 
     last = SectionAnchor.objects.filter(section_id=section_id).order_by("-position").first()
     while last is not None:
-        following = listed_in(section_id).filter(from_key(last.key)).order_by(*OLDEST_FIRST).values_list("published_at", "pk")[SPACING : SPACING + 1]
+        following = (
+            listed_in(section_id)
+            .filter(from_key(last.key))
+            .order_by(*OLDEST_FIRST)
+            .values_list("published_at", "pk")[SPACING : SPACING + 1]
+        )
         following = list(following)
         if not following:
             return
         published_at, pk = following[0]
-        last = SectionAnchor.objects.create(section_id=section_id, position=last.position + SPACING, published_at=published_at, story_pk=pk)
+        last = SectionAnchor.objects.create(
+            section_id=section_id, position=last.position + SPACING, published_at=published_at, story_pk=pk
+        )
 
 
 # After the commit, once per section ------------------------------------------------------------

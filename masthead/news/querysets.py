@@ -29,7 +29,9 @@ def _image_prefetch(field: str, *filters: str) -> Prefetch:
 def listed(queryset=None, *, pictures: bool = True):
     """Live stories with what a listing shows of them: section, agency, thumbnail."""
     queryset = ArticlePage.objects.all() if queryset is None else queryset
-    queryset = queryset.filter(live=True).exclude(published_at=None).select_related("section", "agency").order_by("-published_at", "-pk")
+    queryset = (
+        queryset.filter(live=True).exclude(published_at=None).select_related("section", "agency").order_by("-published_at", "-pk")
+    )
     if pictures:
         queryset = queryset.prefetch_related(_image_prefetch("hero_image", THUMBNAIL_FILTER))
     return queryset
@@ -77,7 +79,11 @@ def stories_tagged(site: Site, tag):
     database reads the tag's index from its newest end and stops at the
     page's last story, however many stories the tag has.
     """
-    return site_stories(site).filter(tagged_items__tag=tag).order_by("-tagged_items__published_at", "-tagged_items__content_object_id")
+    return (
+        site_stories(site)
+        .filter(tagged_items__tag=tag)
+        .order_by("-tagged_items__published_at", "-tagged_items__content_object_id")
+    )
 
 
 def stories_by(site: Site, author):
@@ -100,7 +106,12 @@ def year_stories(year_page):
 
 
 def nav_sections(site: Site) -> list[SectionPage]:
-    return list(site_sections(site).filter(live=True, show_in_menus=True).order_by("path").only("title", "slug", "url_path", "path", "depth"))
+    return list(
+        site_sections(site)
+        .filter(live=True, show_in_menus=True)
+        .order_by("path")
+        .only("title", "slug", "url_path", "path", "depth")
+    )
 
 
 def front_page(home: HomePage, request: HttpRequest) -> dict:
@@ -120,7 +131,9 @@ def front_page(home: HomePage, request: HttpRequest) -> dict:
         section.pk: list(listed(pictures=False).filter(section=section)[: max(section.stories_on_home, LATEST_ON_HOME) + 1])
         for section in sections
     }
-    newest = sorted((story for stories in per_section.values() for story in stories), key=lambda s: (s.published_at, s.pk), reverse=True)
+    newest = sorted(
+        (story for stories in per_section.values() for story in stories), key=lambda s: (s.published_at, s.pk), reverse=True
+    )
     lead = None
     if home.lead_story_id:
         lead = listed(pictures=False).filter(pk=home.lead_story_id).first()
@@ -222,7 +235,9 @@ def _best_match(article: ArticlePage, tag_ids: list[int], anchor, home_path: str
     if row is None:
         return None
     pk, title, url_path, path, depth = row
-    return ArticlePage(id=pk, page_ptr_id=pk, title=title, url_path=url_path, path=path, depth=depth)  # enough for its title and URL
+    return ArticlePage(
+        id=pk, page_ptr_id=pk, title=title, url_path=url_path, path=path, depth=depth
+    )  # enough for its title and URL
 
 
 def article_page(article: ArticlePage, request: HttpRequest) -> dict:
@@ -252,13 +267,7 @@ def site_stories_between(site: Site, start, end):
 
 def first_publication(site: Site):
     """When the edition's oldest live story was first published (one indexed MIN), or None."""
-    return (
-        listed(pictures=False)
-        .filter(in_edition(site))
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
+    return listed(pictures=False).filter(in_edition(site)).order_by("published_at").values_list("published_at", flat=True).first()
 
 
 def latest_publication_per_period(site: Site, periods: list[tuple]) -> list:
@@ -286,4 +295,3 @@ def with_people(stories):
         prefetch_related_objects(stories, "authors", "tags")
         return stories
     return stories.prefetch_related("authors", "tags")
-

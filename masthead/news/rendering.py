@@ -103,4 +103,3 @@ def render_body(article, lite: bool = False) -> RenderedBody:
     position = read_more_position(len(paragraph_indexes))
     read_more_after = paragraph_indexes[position - 1] if position else -1
     return RenderedBody(parts=[mark_safe(part) for part in parts], read_more_after=read_more_after)
-

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Locale, Page, Site
+from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
+from wagtail.models import COMMENTS_RELATION_NAME, Locale, Page, Site
 
 from masthead.news import positions
 from masthead.news.models import Agency, ArchiveYearPage, ArticlePage, Author, HomePage, SectionPage
@@ -33,7 +36,9 @@ class StoryDraft:
     body: list[tuple[str, object]] | None = None  # raw StreamField blocks; overrides paragraphs
 
 
-def create_edition(*, name: str, hostname: str = "localhost", port: int = 80, is_default: bool = True, locale: Locale | None = None) -> Site:
+def create_edition(
+    *, name: str, hostname: str = "localhost", port: int = 80, is_default: bool = True, locale: Locale | None = None
+) -> Site:
     """A new edition: a home page under the tree root and a Wagtail Site serving it."""
     root = Page.get_first_root_node()
     locale = locale or Locale.get_default()
@@ -46,7 +51,9 @@ def create_edition(*, name: str, hostname: str = "localhost", port: int = 80, is
 
 
 def create_section(home: HomePage, *, title: str, slug: str = "", intro: str = "") -> SectionPage:
-    section = home.add_child(instance=SectionPage(title=title, slug=slug or slugify(title), intro=intro, show_in_menus=True, locale=home.locale))
+    section = home.add_child(
+        instance=SectionPage(title=title, slug=slug or slugify(title), intro=intro, show_in_menus=True, locale=home.locale)
+    )
     section.save_revision().publish()
     return section
 
@@ -57,7 +64,9 @@ def year_folder_for(section: SectionPage, year: int) -> ArchiveYearPage:
     if existing is not None:
         return existing
     folder = section.add_child(
-        instance=ArchiveYearPage(title=f"{section.title} {year}", slug=str(year), year=year, show_in_menus=False, locale=section.locale)
+        instance=ArchiveYearPage(
+            title=f"{section.title} {year}", slug=str(year), year=year, show_in_menus=False, locale=section.locale
+        )
     )
     folder.save_revision().publish()
     return folder
@@ -123,7 +132,9 @@ def file_story(
 
 def _free_slug(folder: ArchiveYearPage, title: str) -> str:
     base = slugify(title, allow_unicode=True)[:200] or "story"
-    taken = set(Page.objects.filter(below(folder.path), depth=folder.depth + 1, slug__startswith=base).values_list("slug", flat=True))
+    taken = set(
+        Page.objects.filter(below(folder.path), depth=folder.depth + 1, slug__startswith=base).values_list("slug", flat=True)
+    )
     if base not in taken:
         return base
     suffix = 2
@@ -142,3 +153,57 @@ def unpublish_story(article: ArticlePage, *, reason: str = "", user=None) -> Art
         article.unpublish(user=user)
         article.refresh_from_db()
     return article
+
+
+def lock_for_publishing(page_id: int) -> None:
+    """Hold the page until the caller's transaction ends: publishes of one page then run one after another,
+    each reading the page as the one before it left it.
+
+    PostgreSQL locks the page's row (``SELECT … FOR UPDATE``). SQLite has no row locks and ignores that
+    clause, but its transactions begin ``IMMEDIATE`` (settings), taking the database's write lock at
+    ``BEGIN``, so a second publish waits there (busy timeout) until the first commits.
+    """
+    list(Page.objects.select_for_update().filter(pk=page_id).values_list("pk", flat=True))
+
+
+def repeats_live_version(page: Page, candidate: Page) -> bool:
+    """Whether publishing ``candidate`` (the page as the editor submits it) would only publish again what is live.
+
+    ``page`` is the page as stored, read under ``lock_for_publishing``. Publishing a page that is not live, is
+    scheduled (publishing cancels the schedule) or in moderation (publishing ends it) changes something
+    whatever the content.
+    """
+    if not page.live or page.live_revision is None or page.scheduled_revision or page.current_workflow_state:
+        return False
+    model = type(candidate)
+    stored = json.loads(json.dumps(candidate.serializable_data(), cls=DjangoJSONEncoder))  # as a revision keeps it
+    return _as_written(model, stored) == _as_written(model, page.live_revision.content)
+
+
+# Columns that say where a page sits, who owns it and when it was first published: a revision restores them
+# from the page, not from its content (Page.with_content_json). Every column no form edits is left out too.
+_PAGE_RECORD = {"path", "depth", "numchild", "owner", "first_published_at"}
+
+
+def _as_written(model, content: dict) -> dict:
+    """A revision's content as the editor wrote it: without the page's bookkeeping (publication state and dates,
+    revision pointers, locks, tree position, the listings' denormalised columns) and without the editors'
+    comments, which belong to the page rather than to what is published."""
+    written = _editable_values(model, content, _PAGE_RECORD)
+    for relation in get_all_child_relations(model):
+        name = relation.get_accessor_name()
+        if name == COMMENTS_RELATION_NAME or name not in content:
+            continue
+        skip = {relation.field.name}  # the parent key (a child's own key, "pk", is no field: it goes too)
+        children = [_editable_values(relation.related_model, child, skip) for child in content[name]]
+        written[name] = sorted(children, key=lambda child: json.dumps(child, sort_keys=True, cls=DjangoJSONEncoder))
+    for m2m in get_all_child_m2m_relations(model):
+        if m2m.name in content:
+            written[m2m.name] = sorted(content[m2m.name])
+    return written
+
+
+def _editable_values(model, content: dict, skip: set[str]) -> dict:
+    # An orderable child's position (sort_order) is not editable as a field but is what the editor arranged.
+    kept = {f.name for f in model._meta.concrete_fields if (f.editable or f.name == "sort_order") and f.name not in skip}
+    return {name: value for name, value in content.items() if name in kept}

@@ -28,7 +28,9 @@ def refile_moved_stories(sender, instance, **kwargs) -> None:
     before = kwargs.get("parent_page_before")
     section_before = None
     if before is not None:
-        section_before = before.pk if isinstance(before.specific, SectionPage) else getattr(SectionLookup.for_path(before.path), "pk", None)
+        section_before = (
+            before.pk if isinstance(before.specific, SectionPage) else getattr(SectionLookup.for_path(before.path), "pk", None)
+        )
     for section_id in {section_before, getattr(section, "pk", None)}:
         positions.schedule(section_id, since)
 
@@ -39,7 +41,9 @@ def date_story_tags(sender, instance, **kwargs) -> None:
 
     if kwargs.get("raw") or not instance.pk:
         return
-    ArticleTag.objects.filter(content_object_id=instance.pk).exclude(published_at=instance.published_at).update(published_at=instance.published_at)
+    ArticleTag.objects.filter(content_object_id=instance.pk).exclude(published_at=instance.published_at).update(
+        published_at=instance.published_at
+    )
 
 
 LISTING_FIELDS = {"live", "first_published_at", "published_at", "section"}

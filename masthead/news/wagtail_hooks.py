@@ -1,6 +1,7 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -30,6 +31,21 @@ class AgencyViewSet(SnippetViewSet):
 
 register_snippet(AuthorViewSet)
 register_snippet(AgencyViewSet)
+
+
+class NewsroomPageViewSet(PageViewSet):
+    """Wagtail's views for every page type, with an editor whose Publish publishes once (admin_views.PublishOnce).
+
+    Registered for ``Page`` after Wagtail's own (its hook runs first, order -1), so it takes that one's place.
+    """
+
+    edit_view_class = admin_views.PublishOnceEditView
+    revisions_revert_view_class = admin_views.PublishOnceRevertView
+
+
+@hooks.register("register_admin_viewset")
+def register_newsroom_page_viewset():
+    return NewsroomPageViewSet()
 
 
 @hooks.register("register_admin_urls")

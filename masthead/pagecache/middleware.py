@@ -1,4 +1,4 @@
-"""Cache headers, set once: what readers' browsers, nginx, a CDN and our own page cache may keep."""
+"""Cache headers, set once: what readers' browsers, nginx, a CDN and our own page cache may keep, and their 304s."""
 
 from __future__ import annotations
 
@@ -7,7 +7,10 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.middleware import http
 from django.utils import timezone
+from django.utils.cache import get_conditional_response, set_response_etag
+from django.utils.http import parse_http_date_safe
 
 BROWSER_MAX_AGE = 60
 
@@ -48,6 +51,30 @@ class CacheHeadersMiddleware:
         tags = getattr(request, "cache_tags", None)
         if tags:
             response["X-Cache-Tags"] = " ".join(sorted(tags))
+        return response
+
+
+class ConditionalGetMiddleware(http.ConditionalGetMiddleware):
+    """Django's ETag and ``304 Not Modified`` for what Django answers itself, for HEAD as well as GET.
+
+    The page cache gives the pages it stores their own validators (store.py);
+    this covers the rest: a first render passed through, pages it never
+    stores. Django leaves HEAD alone because a view might answer it with an
+    empty body; ours render the same page for HEAD as for GET (the server
+    drops the body), so the ETag is the GET's. Above CacheHeadersMiddleware,
+    so it sees the ``no-store`` of private pages and gives them none.
+    """
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        if request.method not in ("GET", "HEAD"):
+            return response
+        if not response.streaming and response.content and self.needs_etag(response) and not response.has_header("ETag"):
+            set_response_etag(response)
+        etag = response.get("ETag")
+        last_modified = response.get("Last-Modified")
+        last_modified = last_modified and parse_http_date_safe(last_modified)
+        if etag or last_modified:
+            return get_conditional_response(request, etag=etag, last_modified=last_modified, response=response)
         return response
 
 

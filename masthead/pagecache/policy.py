@@ -4,6 +4,11 @@ The rule of thumb: a page is shared only if nothing about the reader could
 be in it. Requests that carry a session or credentials, responses that set
 a cookie, vary on one or say ``private``/``no-store``, anything under the
 admin, and anything that is not a plain 200 are never stored.
+
+Pages hold absolute URLs built from the request's ``Host``, port included,
+so the host folder is that ``Host`` exactly. A ``Host`` naming a port the
+server does not listen on is never cached: anyone could otherwise fill the
+cache with links to a port of their choosing.
 """
 
 from __future__ import annotations
@@ -38,8 +43,8 @@ class Policy:
         path = environ.get("PATH_INFO", "/") or "/"
         if path.startswith(self.excluded_prefixes) or ".." in path or not SAFE_PATH.match(path):
             return None
-        host = environ.get("HTTP_HOST", "").split(":")[0].lower().rstrip(".")
-        if not host or not SAFE_HOST.match(host) or not self.allowed_host(host):
+        host = host_folder(environ)
+        if host is None or not self.allowed_host(host.partition(":")[0]):
             return None
         variant = _variant(environ.get("QUERY_STRING", ""))
         if variant is None:
@@ -59,6 +64,22 @@ class Policy:
             if lower == "cache-control" and any(d in value.lower() for d in UNCACHEABLE_RESPONSE_DIRECTIVES):
                 return False
         return True
+
+
+def host_folder(environ: dict) -> str | None:
+    """``Host`` as the folder its pages are kept in, or None when pages for it must not be shared.
+
+    Only lower-case names without a trailing dot (what browsers and nginx's
+    ``$host`` send): other spellings of a name would put their own spelling
+    into links served to everyone.
+    """
+    host = environ.get("HTTP_HOST", "")
+    name, _, port = host.partition(":")
+    if not SAFE_HOST.match(name):
+        return None
+    if port and (not port.isdigit() or port != environ.get("SERVER_PORT")):
+        return None
+    return host
 
 
 def _variant(query: str) -> str | None:

@@ -14,10 +14,13 @@ from dataclasses import dataclass, field
 
 @dataclass
 class PurgeSet:
-    paths: dict[str, set[str]] = field(default_factory=dict)  # host -> URL paths
+    """What to forget, by edition (its Site's host name); the worker reaches every host name it is read under."""
+
+    paths: dict[str, set[str]] = field(default_factory=dict)  # Site host name -> URL paths
     tags: set[str] = field(default_factory=set)
     hosts: set[str] = field(default_factory=set)  # purge everything of these editions
-    warm: dict[str, list[str]] = field(default_factory=dict)  # host -> paths to render again at once
+    warm: dict[str, list[str]] = field(default_factory=dict)  # Site host name -> paths to render again at once
+    everything: bool = False  # every edition: which edition a host name shows may have changed
 
     def add(self, host: str, *paths: str) -> None:
         self.paths.setdefault(host, set()).update(paths)
@@ -27,13 +30,14 @@ class PurgeSet:
             self.add(host, *paths)
         self.tags |= other.tags
         self.hosts |= other.hosts
+        self.everything |= other.everything
         for host, paths in other.warm.items():
             for path in paths:
                 if path not in self.warm.setdefault(host, []):
                     self.warm[host].append(path)
 
     def __bool__(self) -> bool:
-        return bool(self.paths or self.tags or self.hosts)
+        return bool(self.paths or self.tags or self.hosts or self.everything)
 
 
 def site_hosts_for(page) -> list[tuple[str, str]]:
@@ -55,8 +59,9 @@ def for_article(article, old_url_path: str | None = None) -> PurgeSet:
     tag_slugs = list(article.tags.values_list("slug", flat=True))
     author_slugs = list(article.authors.values_list("slug", flat=True))
     for host, root in site_hosts_for(article):
-        def local(url_path: str) -> str:
-            return "/" + url_path[len(root):] if url_path.startswith(root) else url_path
+
+        def local(url_path: str, root: str = root) -> str:
+            return "/" + url_path[len(root) :] if url_path.startswith(root) else url_path
 
         article_path = local(article.url_path)
         listings = ["/", "/feed/", "/feed/atom/", "/sitemap.xml", "/news-sitemap.xml", "/robots.txt"]
@@ -79,7 +84,8 @@ def for_article(article, old_url_path: str | None = None) -> PurgeSet:
             # Moved: its old page, and the section and year it was listed under.
             old_year = old_url_path.rsplit("/", 2)[0] + "/"
             old_section = old_url_path.rsplit("/", 3)[0] + "/"
-            purge.add(host, *(local(path) for path in (old_url_path, old_year, old_section, f"{old_section}feed/", f"{old_section}feed/atom/")))
+            old_paths = (old_url_path, old_year, old_section, f"{old_section}feed/", f"{old_section}feed/atom/")
+            purge.add(host, *(local(path) for path in old_paths))
         # Render the pages a breaking story is read on at once, so the first readers never wait.
         purge.warm[host] = [article_path, "/"] + ([local(article.section.url_path)] if article.section else [])
     return purge

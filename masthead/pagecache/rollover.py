@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from django.db import close_old_connections
 
 from masthead.pagecache import runtime
+from masthead.pagecache.hosts import HostMap
 
 log = logging.getLogger(__name__)
 INTERVAL_SECONDS = 30
@@ -38,8 +39,9 @@ def local_dates() -> dict[str, str]:
 
 
 def roll_over(dates: dict[str, str]) -> list[str]:
-    """Empty the cache of every edition whose day changed since its pages were written."""
+    """Empty the cache of every edition whose day changed since its pages were written (under every host name)."""
     store = runtime.store()
+    hosts = None
     rolled = []
     for host, today in dates.items():
         stamp = store.root / f".day-{host}"
@@ -49,7 +51,9 @@ def roll_over(dates: dict[str, str]) -> list[str]:
             previous = None
         if previous != today:
             if previous is not None:
-                store.purge_host(host)
+                hosts = hosts or HostMap.load(store)
+                for folder in hosts.folders_of(host):
+                    store.purge_host(folder)
                 rolled.append(host)
             stamp.parent.mkdir(parents=True, exist_ok=True)
             stamp.write_text(today)

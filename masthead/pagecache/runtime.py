@@ -36,7 +36,14 @@ def wrap(django_app):
         return django_app
     from masthead.pagecache.wsgi import PageCacheApp
 
-    _app = PageCacheApp(django_app, store(), policy(), default_ttl=settings.PAGECACHE_TTL)
+    _app = PageCacheApp(
+        django_app,
+        store(),
+        policy(),
+        default_ttl=settings.PAGECACHE_TTL,
+        https=settings.HTTPS,
+        proxy_ssl_header=getattr(settings, "SECURE_PROXY_SSL_HEADER", None),
+    )
     if settings.PAGECACHE_ROLLOVER:
         from masthead.pagecache import rollover
 

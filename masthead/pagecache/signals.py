@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models.signals import post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 
 from masthead.pagecache import purge, worker
 
@@ -34,8 +34,9 @@ def on_page_deleted(sender, instance, **kwargs) -> None:
         on_page_changed(sender, instance)
 
 
-def on_edition_setting_saved(sender, instance, **kwargs) -> None:
-    if getattr(instance, "site_id", None):
+def on_edition_setting_saved(sender, instance, created=False, **kwargs) -> None:
+    # Rows are created with their defaults on first read (by the very render that warms a page): that shows nothing new.
+    if getattr(instance, "site_id", None) and not created:
         _after_commit(lambda: purge.PurgeSet(hosts={instance.site.hostname.lower()}))
 
 
@@ -46,7 +47,13 @@ def on_snippet_saved(sender, instance, **kwargs) -> None:
     _after_commit(lambda: purge.PurgeSet(hosts={site.hostname.lower() for site in Site.objects.all()}))
 
 
+def on_site_changed(sender, instance, **kwargs) -> None:
+    # A Site's name, port or default flag decides which edition every host name shows; its name is on every page.
+    _after_commit(lambda: purge.PurgeSet(everything=True))
+
+
 def connect() -> None:
+    from wagtail.models import Site
     from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
     from masthead.news.models import Agency, Author
@@ -60,3 +67,5 @@ def connect() -> None:
     post_save.connect(on_edition_setting_saved, sender=EditionSettings, dispatch_uid="pagecache.settings")
     for model in (Author, Agency):
         post_save.connect(on_snippet_saved, sender=model, dispatch_uid=f"pagecache.{model.__name__}")
+    post_save.connect(on_site_changed, sender=Site, dispatch_uid="pagecache.site_saved")
+    post_delete.connect(on_site_changed, sender=Site, dispatch_uid="pagecache.site_deleted")

@@ -7,9 +7,20 @@ in ``index.lite.html.meta``. nginx maps the URL to the file with
 both agree on what is cached and a purge is a file deletion seen by every
 process at once.
 
+The host folder is the request's ``Host`` exactly (``localhost``,
+``127.0.0.1:8000``): pages carry absolute URLs built from it, so each host
+name keeps its own copy. hosts.py knows which folders show which edition.
+
 Article pages also record which stories they show (their own and the one
 their *Read more* links to) under ``<root>/.keys/<key>/``, so unpublishing a
 story finds every page that mentions it.
+
+Every page carries the validators nginx gives a file — ``ETag`` is
+``"<mtime>-<size>"`` in hex, ``Last-Modified`` the mtime — so a browser may
+revalidate with the app or with nginx alike. The store sets each file's
+mtime itself, one second later than any earlier version of the same page
+had (remembered under ``<root>/.versions/``, which purges leave alone):
+two versions of a page never share validators, however fast it changes.
 """
 
 from __future__ import annotations
@@ -21,6 +32,7 @@ import shutil
 import tempfile
 import time
 from dataclasses import dataclass
+from email.utils import formatdate
 from pathlib import Path
 
 EXTENSIONS = {
@@ -35,6 +47,9 @@ EXTENSIONS = {
 }
 KEYS_DIR = ".keys"
 LOCKS_DIR = ".locks"
+VERSIONS_DIR = ".versions"
+VALIDATORS = ("etag", "last-modified")
+READ_ATTEMPTS = 3
 
 
 @dataclass(frozen=True)
@@ -58,6 +73,8 @@ class Entry:
     headers: list[tuple[str, str]]
     expires: float
     signature: tuple[int, int, int]
+    etag: str = ""
+    modified: int = 0  # Last-Modified, in seconds since the epoch
 
     def fresh(self, now: float | None = None) -> bool:
         return (now or time.time()) < self.expires
@@ -65,6 +82,16 @@ class Entry:
 
 def _signature(stat: os.stat_result) -> tuple[int, int, int]:
     return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+
+def etag_for(mtime: int, size: int) -> str:
+    """nginx's ETag for a file of this mtime and size (ngx_http_set_etag), so both servers hand out the same."""
+    return f'"{mtime:x}-{size:x}"'
+
+
+def with_validators(headers: list[tuple[str, str]], etag: str, modified: int) -> list[tuple[str, str]]:
+    kept = [(name, value) for name, value in headers if name.lower() not in VALIDATORS]
+    return [*kept, ("ETag", etag), ("Last-Modified", formatdate(modified, usegmt=True))]
 
 
 class FileStore:
@@ -81,16 +108,22 @@ class FileStore:
 
     def read(self, key: CacheKey) -> Entry | None:
         for path in self._candidates(key):
-            try:
-                stat = os.stat(path)
-            except FileNotFoundError:
-                continue
-            try:
-                meta = json.loads(Path(f"{path}.meta").read_bytes())
-                body = path.read_bytes()
-            except (FileNotFoundError, ValueError):
+            for _ in range(READ_ATTEMPTS):
+                try:
+                    with open(path, "rb") as file:
+                        stat = os.fstat(file.fileno())
+                        body = file.read()
+                    meta = json.loads(Path(f"{path}.meta").read_bytes())
+                except FileNotFoundError:
+                    break
+                except ValueError:
+                    return None
+                entry = _entry(body, meta, stat)
+                if entry is not None:
+                    return entry
+                # The page was being rewritten between reading its body and its meta: read both again.
+            else:
                 return None
-            return Entry(body=body, headers=[tuple(h) for h in meta["headers"]], expires=meta["expires"], signature=_signature(stat))
         return None
 
     def signature(self, key: CacheKey) -> tuple[int, int, int] | None:
@@ -106,14 +139,31 @@ class FileStore:
         content_type = dict((k.lower(), v) for k, v in headers).get("content-type", "text/html")
         path = self.file_for(key, content_type)
         path.parent.mkdir(parents=True, exist_ok=True)
-        # Meta first, body last, each by atomic rename: a reader that sees the body sees its headers.
-        _atomic_write(Path(f"{path}.meta"), json.dumps({"headers": headers, "expires": expires}).encode())
-        _atomic_write(path, body)
+        modified = self._next_mtime(key)
+        etag = etag_for(modified, len(body))
+        headers = with_validators(headers, etag, modified)
+        # Meta first, body last, each by atomic rename: a reader that sees the body sees its headers
+        # (and read() checks the meta's ETag against the body it read, in case both changed meanwhile).
+        _atomic_write(Path(f"{path}.meta"), json.dumps({"headers": headers, "expires": expires, "etag": etag}).encode())
+        _atomic_write(path, body, mtime=modified)
         for tag in tags:
             tag_dir = self.root / KEYS_DIR / tag
             tag_dir.mkdir(parents=True, exist_ok=True)
             (tag_dir / key.digest).write_text(str(path.relative_to(self.root)))
-        return Entry(body=body, headers=headers, expires=expires, signature=_signature(os.stat(path)))
+        signature = _signature(os.stat(path))
+        return Entry(body=body, headers=headers, expires=expires, signature=signature, etag=etag, modified=modified)
+
+    def _next_mtime(self, key: CacheKey) -> int:
+        """Now, or a second after the last version of this page if that was written this second (or later)."""
+        record = self.root / VERSIONS_DIR / key.digest
+        try:
+            last = int(record.read_text())
+        except (FileNotFoundError, ValueError):
+            last = 0
+        modified = max(int(time.time()), last + 1)
+        record.parent.mkdir(parents=True, exist_ok=True)
+        record.write_text(str(modified))
+        return modified
 
     # --- purging ------------------------------------------------------------------
 
@@ -157,12 +207,27 @@ class FileStore:
         return removed
 
     def purge_host(self, host: str) -> None:
-        """Everything of one edition (a navigation or settings change shows on every page)."""
+        """Everything cached for one host folder (a navigation or settings change shows on every page)."""
         target = self.root / host
         if target.exists():
             doomed = self.root / f".doomed-{host}-{time.time_ns()}"
-            os.rename(target, doomed)
+            try:
+                os.rename(target, doomed)
+            except FileNotFoundError:  # another process got there first
+                return
             shutil.rmtree(doomed, ignore_errors=True)
+
+    def host_folders(self) -> list[str]:
+        """The host folders pages are cached under (``localhost``, ``127.0.0.1:8000``…)."""
+        try:
+            entries = list(os.scandir(self.root))
+        except FileNotFoundError:
+            return []
+        return sorted(entry.name for entry in entries if not entry.name.startswith(".") and entry.is_dir(follow_symlinks=False))
+
+    def purge_all(self) -> None:
+        for host in self.host_folders():
+            self.purge_host(host)
 
     def lock_path(self, key: CacheKey) -> Path:
         locks = self.root / LOCKS_DIR
@@ -170,12 +235,26 @@ class FileStore:
         return locks / key.digest
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def _entry(body: bytes, meta: dict, stat: os.stat_result) -> Entry | None:
+    """The page read, or None when its meta belongs to another version of it than its body."""
+    modified = stat.st_mtime_ns // 1_000_000_000
+    etag = etag_for(modified, stat.st_size)
+    headers = [(name, value) for name, value in meta["headers"]]
+    if "etag" not in meta:  # written before pages carried validators: give them nginx's
+        headers = with_validators(headers, etag, modified)
+    elif meta["etag"] != etag:
+        return None
+    return Entry(body=body, headers=headers, expires=meta["expires"], signature=_signature(stat), etag=etag, modified=modified)
+
+
+def _atomic_write(path: Path, data: bytes, mtime: int | None = None) -> None:
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
         os.chmod(temporary, 0o644)
+        if mtime is not None:
+            os.utime(temporary, ns=(mtime * 1_000_000_000, mtime * 1_000_000_000))
         os.replace(temporary, path)
     except BaseException:
         try:

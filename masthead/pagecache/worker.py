@@ -5,6 +5,9 @@ A publish enqueues its purge set; a daemon thread waits a moment for more
 files, asks the CDN to forget the URLs (Wagtail's frontend-cache backends,
 when configured) and renders the busiest pages again. Commands that exit
 right after publishing (ingest, scheduled publishing) drain the queue first.
+
+Purge sets name editions by their Site's host name; hosts.py turns each
+into every host folder readers reached it under.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import time
 from django.conf import settings
 
 from masthead.pagecache import runtime
+from masthead.pagecache.hosts import HostMap
 from masthead.pagecache.purge import PurgeSet
 
 log = logging.getLogger(__name__)
@@ -78,23 +82,30 @@ def _run() -> None:
 
 
 def execute(purge: PurgeSet) -> None:
+    """Delete what the change made wrong under every host name its editions are read under, then render again."""
     store = runtime.store()
-    for host in purge.hosts:
-        store.purge_host(host)
+    if purge.everything:
+        store.purge_all()
+    hosts = HostMap.load(store)
+    for hostname in purge.hosts:
+        for folder in hosts.folders_of(hostname):
+            store.purge_host(folder)
     for tag in purge.tags:
         store.purge_tag(tag)
-    for host, paths in purge.paths.items():
-        for path in paths:
-            store.purge_path(host, path)
+    for hostname, paths in purge.paths.items():
+        for folder in hosts.folders_of(hostname):
+            for path in paths:
+                store.purge_path(folder, path)
     _purge_frontend_caches(purge)
     app = runtime.app()
     if app is not None:
-        for host, paths in purge.warm.items():
-            for path in paths:
-                try:
-                    app.warm(host, path)
-                except Exception:
-                    log.exception("page cache: could not warm %s%s", host, path)
+        for hostname, paths in purge.warm.items():
+            for folder in hosts.folders_to_warm(hostname):
+                for path in paths:
+                    try:
+                        app.warm(folder, path)
+                    except Exception:
+                        log.exception("page cache: could not warm %s%s", folder, path)
 
 
 def _purge_frontend_caches(purge: PurgeSet) -> None:

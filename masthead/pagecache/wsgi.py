@@ -9,7 +9,10 @@ serves. Either way:
 * an expired page is served stale while one request renders it anew;
 * a missing page is rendered by one request only (a lock per page, across
   threads and processes), the others wait for it and share the result;
-* when the database is down, cached pages — fresh or stale — keep answering.
+* when the database is down, cached pages — fresh or stale — keep answering;
+* a browser or feed reader that already holds the page (``If-None-Match``,
+  ``If-Modified-Since``) gets ``304 Not Modified``, with the validators the
+  store wrote beside the page — the same nginx gives the file.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from email.utils import parsedate_to_datetime
 
 from masthead.pagecache.policy import Policy
 from masthead.pagecache.store import CacheKey, Entry, FileStore
@@ -29,16 +33,40 @@ log = logging.getLogger(__name__)
 
 StartResponse = Callable[..., object]
 HOP_HEADERS = {"x-cache-tags", "x-cache-ttl"}
+# What a 304 repeats of the 200 it stands for (RFC 9110 15.4.5; Django's HttpResponseNotModified keeps the same).
+NOT_MODIFIED_HEADERS = {"cache-control", "content-location", "date", "etag", "expires", "last-modified", "vary"}
+# A render must produce the whole page to store it, whatever the reader already holds.
+CONDITIONAL_REQUEST_HEADERS = (
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_MATCH",
+    "HTTP_IF_UNMODIFIED_SINCE",
+    "HTTP_IF_RANGE",
+    "HTTP_RANGE",
+)
 LOCK_WAIT_SECONDS = 15.0
 MEMORY_ENTRIES = 2000
 
 
 class PageCacheApp:
-    def __init__(self, app, store: FileStore, policy: Policy, *, default_ttl: float):
+    def __init__(
+        self,
+        app,
+        store: FileStore,
+        policy: Policy,
+        *,
+        default_ttl: float,
+        https: bool = False,
+        proxy_ssl_header: tuple[str, str] | None = None,
+    ):
         self.app = app
         self.store = store
         self.policy = policy
         self.default_ttl = default_ttl
+        # How readers reach the site, for pages rendered without one (warm): the scheme, and the header
+        # Django's SECURE_PROXY_SSL_HEADER expects from the proxy in front.
+        self.https = https
+        self.proxy_ssl_header = proxy_ssl_header
         self.memory: OrderedDict[CacheKey, Entry] = OrderedDict()
         self.memory_lock = threading.Lock()
         self.revalidating: set[CacheKey] = set()
@@ -83,6 +111,9 @@ class PageCacheApp:
 
     @staticmethod
     def _serve(entry: Entry, state: str, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
+        if not_modified(environ, entry.etag, entry.modified):
+            start_response("304 Not Modified", [*_not_modified_headers(entry.headers), ("X-Cache", state)])
+            return [b""]
         start_response("200 OK", [*entry.headers, ("X-Cache", state)])
         return [b""] if environ["REQUEST_METHOD"] == "HEAD" else [entry.body]
 
@@ -110,7 +141,8 @@ class PageCacheApp:
             return lambda data: captured.setdefault("written", []).append(data)
 
         self.renders += 1
-        result = self.app(dict(environ, REQUEST_METHOD="GET"), capture)
+        request = {k: v for k, v in environ.items() if k not in CONDITIONAL_REQUEST_HEADERS}
+        result = self.app(dict(request, REQUEST_METHOD="GET"), capture)
         try:
             body = b"".join([*captured.get("written", []), *result])
         finally:
@@ -126,7 +158,11 @@ class PageCacheApp:
                 return self._serve(entry, "MISS", environ, start_response)
             return []
         if start_response is not None:
-            start_response(status, [(k, v) for k, v in headers if k.lower() not in HOP_HEADERS])
+            public = [(k, v) for k, v in headers if k.lower() not in HOP_HEADERS]
+            if status.startswith("200") and not_modified(environ, *_validators(public)):
+                start_response("304 Not Modified", _not_modified_headers(public))
+                return [b""]
+            start_response(status, public)
             return [b""] if environ["REQUEST_METHOD"] == "HEAD" else [body]
         return []
 
@@ -161,16 +197,24 @@ class PageCacheApp:
                 self.revalidating.discard(key)
 
     def warm(self, host: str, path: str, variant_query: str = "") -> None:
-        """Render a page into the cache now (after a publish), as an anonymous reader would see it."""
+        """Render a page into the cache now (after a publish), as an anonymous reader would see it.
+
+        ``host`` is a host folder: the ``Host`` readers sent, with its port if
+        they named one. The page is rendered with the scheme they use, or
+        Django would answer an HTTPS site's plain-HTTP request with a redirect
+        (and, behind a proxy that does not redirect, links would say http://).
+        """
+        name, _, port = host.partition(":")
         environ = {
             "REQUEST_METHOD": "GET",
             "PATH_INFO": path,
             "QUERY_STRING": variant_query,
             "HTTP_HOST": host,
-            "SERVER_NAME": host,
-            "SERVER_PORT": "80",
+            "SERVER_NAME": name,
+            "SERVER_PORT": port or ("443" if self.https else "80"),
             "SERVER_PROTOCOL": "HTTP/1.1",
-            "wsgi.url_scheme": "http",
+            "REMOTE_ADDR": "127.0.0.1",  # this process, standing in for the proxy in front of it
+            "wsgi.url_scheme": "https" if self.https else "http",
             "wsgi.input": _EmptyInput(),
             "wsgi.errors": None,
             "wsgi.version": (1, 0),
@@ -178,6 +222,9 @@ class PageCacheApp:
             "wsgi.multiprocess": True,
             "wsgi.run_once": False,
         }
+        if self.https and self.proxy_ssl_header:
+            header, secure_value = self.proxy_ssl_header
+            environ[header] = secure_value
         key = self.policy.key_for(environ)
         if key is None:
             return
@@ -188,6 +235,46 @@ class PageCacheApp:
                 self._render(key, environ, None)
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def not_modified(environ: dict, etag: str, modified: int | None) -> bool:
+    """Whether the reader's copy is this one (RFC 9110 13.2.2): ``If-None-Match`` first, else ``If-Modified-Since``."""
+    if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+        return False
+    wanted = environ.get("HTTP_IF_NONE_MATCH")
+    if wanted is not None:
+        if not etag:
+            return False
+        if wanted.strip() == "*":
+            return True
+        mine = etag.removeprefix("W/")  # the weak comparison, as for every GET
+        return any(tag.strip().removeprefix("W/") == mine for tag in wanted.split(","))
+    since = environ.get("HTTP_IF_MODIFIED_SINCE")
+    if since is None or modified is None:
+        return False
+    try:
+        return modified <= parsedate_to_datetime(since).timestamp()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return False
+
+
+def _validators(headers: list[tuple[str, str]]) -> tuple[str, int | None]:
+    """A response's own ETag and Last-Modified (for pages passed through uncached)."""
+    etag, modified = "", None
+    for name, value in headers:
+        lower = name.lower()
+        if lower == "etag":
+            etag = value
+        elif lower == "last-modified":
+            try:
+                modified = int(parsedate_to_datetime(value).timestamp())
+            except (TypeError, ValueError, IndexError, OverflowError):
+                pass
+    return etag, modified
+
+
+def _not_modified_headers(headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [(name, value) for name, value in headers if name.lower() in NOT_MODIFIED_HEADERS]
 
 
 def _cache_instructions(headers: list[tuple[str, str]], default_ttl: float) -> tuple[list[str], float]:

@@ -27,7 +27,7 @@ LITE_STYLE = (
     "footer a{display:inline-block;padding:.25rem 0}"
 )
 
-LITE_STYLE_CSP_SOURCE = "'sha256-{}'".format(base64.b64encode(hashlib.sha256(LITE_STYLE.encode()).digest()).decode())
+LITE_STYLE_CSP_SOURCE = f"'sha256-{base64.b64encode(hashlib.sha256(LITE_STYLE.encode()).digest()).decode()}'"
 
 
 def is_lite(query: dict) -> bool:

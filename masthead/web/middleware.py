@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from csp.constants import HEADER, HEADER_REPORT_ONLY
+from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 
-from csp.middleware import CSPMiddleware, PolicyParts
+from masthead.web.content_security_policy import canonical
 from masthead.web.lite import is_lite
 
 
@@ -19,7 +21,7 @@ class LiteVersionMiddleware:
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    """django-csp with a looser policy for Wagtail's admin, whose pages need inline script."""
+    """django-csp with a looser policy for Wagtail's admin, whose pages need inline script, and framable previews."""
 
     admin_prefixes = ("/admin/",)
 
@@ -27,7 +29,20 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         parts = super().get_policy_parts(request, response, report_only)
         if not report_only and parts.config is None and request.path_info.startswith(self.admin_prefixes):
             parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]
+        elif not report_only and getattr(request, "is_preview", False):
+            # Wagtail renders a preview with a stand-in request for the page's own URL, through this
+            # middleware, and serves it from /admin/… into the editor's preview panel: the reader's
+            # policy, but the admin (same origin) may frame it.
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": ["'self'"]}
         return parts
+
+    def process_response(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
+        # One spelling in every process: nginx sends this header for cached pages (see web/content_security_policy.py).
+        response = super().process_response(request, response)
+        for header in (HEADER, HEADER_REPORT_ONLY):
+            if header in response:
+                response[header] = canonical(response[header])
+        return response
 
 
 class EditionMiddleware:

@@ -54,7 +54,9 @@ class EditionSettings(BaseSiteSetting):
         FieldPanel("tagline"),
         FieldPanel("logo"),
         MultiFieldPanel([FieldPanel("time_zone"), FieldPanel("hijri_offset"), FieldPanel("hijri_style")], heading="Dates"),
-        MultiFieldPanel([FieldPanel("app_cta_text"), FieldPanel("app_store_url"), FieldPanel("play_store_url")], heading="Mobile app"),
+        MultiFieldPanel(
+            [FieldPanel("app_cta_text"), FieldPanel("app_store_url"), FieldPanel("play_store_url")], heading="Mobile app"
+        ),
     ]
 
     class Meta:

@@ -85,7 +85,12 @@ def manifest(request: HttpRequest) -> HttpResponse:
     except KeyError:
         bidi = False
     icons = [
-        {"src": f"/icons/{purpose}-{size}.png", "sizes": f"{size}x{size}", "type": "image/png", "purpose": "maskable" if purpose == "maskable" else "any"}
+        {
+            "src": f"/icons/{purpose}-{size}.png",
+            "sizes": f"{size}x{size}",
+            "type": "image/png",
+            "purpose": "maskable" if purpose == "maskable" else "any",
+        }
         for purpose in ("icon", "maskable")
         for size in ICON_SIZES
     ]
@@ -115,7 +120,9 @@ def icon(request: HttpRequest, purpose: str, size: int | str) -> HttpResponse:
     if size not in (*ICON_SIZES, APPLE_TOUCH_ICON_SIZE):
         raise Http404("No icon of that size")
     site = _site(request)
-    response = HttpResponse(draw_icon(initials(site.site_name or "Masthead"), size, maskable=purpose == "maskable"), content_type="image/png")
+    response = HttpResponse(
+        draw_icon(initials(site.site_name or "Masthead"), size, maskable=purpose == "maskable"), content_type="image/png"
+    )
     response["Cache-Control"] = f"public, max-age={ICON_MAX_AGE}"
     return response
 

@@ -40,7 +40,12 @@ def author_stories(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "web/listing.html",
-        {"heading": author.name, "kicker": author.role or "Author", "about": author.bio, "listing": paginate(request, stories, PAGE_SIZE)},
+        {
+            "heading": author.name,
+            "kicker": author.role or "Author",
+            "about": author.bio,
+            "listing": paginate(request, stories, PAGE_SIZE),
+        },
     )
 
 
@@ -67,6 +72,10 @@ def server_error(request: HttpRequest) -> HttpResponse:
     from django.template.loader import render_to_string
 
     error = sys.exc_info()[1]
+    if request.path_info.startswith("/api/"):  # the app API answers in its own error shape, even here
+        from masthead.api.errors import unhandled_error_response
+
+        return unhandled_error_response(error)
     if isinstance(error, DatabaseError):
         response = HttpResponse(render_to_string("503.html"), status=503)
         response["Retry-After"] = "30"

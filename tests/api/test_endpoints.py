@@ -40,7 +40,9 @@ def test_article_list_is_newest_first_with_what_a_list_shows(client, newsroom):
     assert first["thumbnail"]["width"] == 480 and first["thumbnail"]["url"].startswith(BASE + "/media/")
     assert first["published_at"].endswith("+05:00")
     assert abs(datetime.fromisoformat(first["published_at"]) - newsroom[0].published_at) < timedelta(milliseconds=1)
-    assert body["items"][1]["authors"] == [{"name": "Sana Qureshi", "slug": "sana-qureshi", "role": "Staff reporter", "url": f"{BASE}/authors/sana-qureshi/"}]
+    assert body["items"][1]["authors"] == [
+        {"name": "Sana Qureshi", "slug": "sana-qureshi", "role": "Staff reporter", "url": f"{BASE}/authors/sana-qureshi/"}
+    ]
     assert body["tombstones"] == [] and body["next_cursor"] is None
     assert body["updated_until"]
 
@@ -166,7 +168,11 @@ def test_article_detail_has_the_body_as_blocks_and_as_html(client, make_story, i
     assert body["body_html"].startswith('<p><span class="dateline">MOSCOW:</span> A Russian delegation')
     assert 'href="/' not in body["body_html"] and 'src="/' not in body["body_html"]
     crops = body["picture"]["crops"]
-    assert [(crops[k]["width"], crops[k]["height"]) for k in ("wide", "classic", "square")] == [(1200, 675), (1200, 900), (1200, 1200)]
+    assert [(crops[k]["width"], crops[k]["height"]) for k in ("wide", "classic", "square")] == [
+        (1200, 675),
+        (1200, 900),
+        (1200, 1200),
+    ]
     assert body["picture"]["caption"] == "The border" and body["picture"]["credit"] == "Photo: Staff"
     assert body["related"]["id"] == related.pk and body["related"]["url"] == BASE + related.url
 
@@ -286,13 +292,27 @@ def _count(client, url: str) -> int:
     return len(queries)
 
 
-@pytest.mark.parametrize("url", ["/api/v1/articles?limit=10", "/api/v1/articles?tag=floods&limit=10", "/api/v1/top", "/api/v1/breaking?hours=48"])
+@pytest.mark.parametrize(
+    "url", ["/api/v1/articles?limit=10", "/api/v1/articles?tag=floods&limit=10", "/api/v1/top", "/api/v1/breaking?hours=48"]
+)
 def test_list_queries_do_not_grow_with_the_archive(client, make_story, picture, author, url):
     for n in range(12):
-        make_story(["world", "pakistan", "business"][n % 3], tags=["floods"], authors=[author], hero_image=picture(f"P{n}"), days_ago=n / 10)
+        make_story(
+            ["world", "pakistan", "business"][n % 3],
+            tags=["floods"],
+            authors=[author],
+            hero_image=picture(f"P{n}"),
+            days_ago=n / 10,
+        )
     before = _count(client, url)
     for n in range(20):
-        make_story(["world", "pakistan", "business"][n % 3], tags=["floods"], authors=[author], hero_image=picture(f"Q{n}"), days_ago=3 + n)
+        make_story(
+            ["world", "pakistan", "business"][n % 3],
+            tags=["floods"],
+            authors=[author],
+            hero_image=picture(f"Q{n}"),
+            days_ago=3 + n,
+        )
     assert _count(client, url) == before
 
 

@@ -66,7 +66,9 @@ def demo_server(tmp_path_factory):
 
     port = _free_port()
     log = open(home / "server.log", "w")
-    server = subprocess.Popen([sys.executable, "-m", "masthead.cli", "demo", "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "masthead.cli", "demo", "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT
+    )
     base = f"http://127.0.0.1:{port}"
     DEMO["port"] = port
     deadline = time.monotonic() + 120
@@ -88,15 +90,33 @@ def demo_server(tmp_path_factory):
     log.close()
 
 
-@pytest.fixture(scope="session")
-def browser():
-    require(Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}: install Debian's `chromium` package to run browser tests")
-    from playwright.sync_api import sync_playwright
+_PLAYWRIGHT: list = []  # [instance, users]: the session's one Playwright, started by the first fixture that needs it
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+
+@pytest.fixture(scope="session")
+def playwright():
+    """Playwright's sync API allows one instance per thread, so every directory's browser fixtures share it
+    (tests/deployed imports these fixtures); the last of them to finish stops it."""
+    require(
+        Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}: install Debian's `chromium` package to run browser tests"
+    )
+    if not _PLAYWRIGHT:
+        from playwright.sync_api import sync_playwright
+
+        _PLAYWRIGHT[:] = [sync_playwright().start(), 0]
+    _PLAYWRIGHT[1] += 1
+    yield _PLAYWRIGHT[0]
+    _PLAYWRIGHT[1] -= 1
+    if not _PLAYWRIGHT[1]:
+        _PLAYWRIGHT.pop(0).stop()
+        _PLAYWRIGHT.clear()
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
 
 
 @pytest.fixture(params=[PHONE, DESKTOP], ids=["phone", "desktop"])

@@ -23,7 +23,9 @@ def fetch(url: str) -> tuple[bytes, str]:
         return response.read(), response.headers["Content-Type"]
 
 
-@pytest.mark.parametrize("path", ["/feed/", "/feed/atom/", "/world/feed/", "/pakistan/feed/atom/", "/agencies/interfax/feed/", "/tags/demo/feed/atom/"])
+@pytest.mark.parametrize(
+    "path", ["/feed/", "/feed/atom/", "/world/feed/", "/pakistan/feed/atom/", "/agencies/interfax/feed/", "/tags/demo/feed/atom/"]
+)
 def test_demo_feeds_pass_both_strict_parsers(demo_server, path):
     content, content_type = fetch(demo_server + path)
     atom = path.endswith("/atom/")

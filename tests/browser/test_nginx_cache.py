@@ -22,6 +22,7 @@ import pytest
 
 from tests.browser.conftest import DEMO, _demo_env, _free_port
 from tests.conftest import require
+from tests.nginx_workers import open_to_nginx_workers
 
 pytestmark = pytest.mark.browser
 
@@ -29,17 +30,37 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def nginx(demo_server):
     binary = shutil.which("nginx") or "/usr/sbin/nginx"
-    require(shutil.os.path.exists(binary), "nginx is missing: install Debian's `nginx` package to test the production cache stack")
-    home = DEMO["home"]
+    require(
+        shutil.os.path.exists(binary), "nginx is missing: install Debian's `nginx` package to test the production cache stack"
+    )
+    home = open_to_nginx_workers(DEMO["home"])  # nginx workers (not root) read the cache under it
     run_dir = home / "nginx"
     run_dir.mkdir(exist_ok=True)
     port = _free_port()
     subprocess.run(
-        [sys.executable, "-m", "masthead.cli", "manage", "nginx_config", "--full", "--listen", f"127.0.0.1:{port}",
-         "--upstream", f"127.0.0.1:{DEMO['port']}", "--run-dir", str(run_dir), "--output", str(run_dir / "nginx.conf")],
-        env={**_demo_env(home), "MASTHEAD_DEMO": "1"}, check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "masthead.cli",
+            "manage",
+            "nginx_config",
+            "--full",
+            "--listen",
+            f"127.0.0.1:{port}",
+            "--upstream",
+            f"127.0.0.1:{DEMO['port']}",
+            "--run-dir",
+            str(run_dir),
+            "--output",
+            str(run_dir / "nginx.conf"),
+        ],
+        env={**_demo_env(home), "MASTHEAD_DEMO": "1"},
+        check=True,
+        capture_output=True,
     )
-    process = subprocess.Popen([binary, "-c", str(run_dir / "nginx.conf"), "-p", str(run_dir), "-g", "daemon off;"], stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [binary, "-c", str(run_dir / "nginx.conf"), "-p", str(run_dir), "-g", "daemon off;"], stderr=subprocess.PIPE
+    )
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
@@ -65,9 +86,18 @@ def test_editor_pages_never_reach_anonymous_readers_through_nginx(nginx, demo_se
     marker = f"marker{uuid.uuid4().hex}"
     password = uuid.uuid4().hex
     subprocess.run(
-        [sys.executable, "-m", "masthead.cli", "manage", "shell", "-c",
-         f"from django.contrib.auth import get_user_model; get_user_model().objects.create_superuser('{marker}', '{marker}@example.org', '{password}', first_name='{marker}')"],
-        env={**_demo_env(home), "MASTHEAD_DEMO": "1"}, check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "masthead.cli",
+            "manage",
+            "shell",
+            "-c",
+            f"from django.contrib.auth import get_user_model; get_user_model().objects.create_superuser('{marker}', '{marker}@example.org', '{password}', first_name='{marker}')",
+        ],
+        env={**_demo_env(home), "MASTHEAD_DEMO": "1"},
+        check=True,
+        capture_output=True,
     )
     article = re.search(rb'class="card__title"><a href="([^"]+)"', urllib.request.urlopen(nginx + "/").read()).group(1).decode()
 
@@ -75,7 +105,9 @@ def test_editor_pages_never_reach_anonymous_readers_through_nginx(nginx, demo_se
     editor = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     _, _, login_page = _open(editor, nginx + "/admin/login/")
     token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', login_page).group(1).decode()
-    form = urllib.parse.urlencode({"username": marker, "password": password, "csrfmiddlewaretoken": token, "next": "/admin/"}).encode()
+    form = urllib.parse.urlencode(
+        {"username": marker, "password": password, "csrfmiddlewaretoken": token, "next": "/admin/"}
+    ).encode()
     status, _, dashboard = _open(editor, nginx + "/admin/login/", form)
     assert status == 200 and marker.encode() in dashboard, "the editor could not sign in"
     assert any(cookie.name == "sessionid" for cookie in jar)

@@ -64,7 +64,9 @@ def test_manifest_is_valid_for_chromium_and_the_site_is_installable(app_page, de
     assert data["name"] == "Masthead Demo News" and data["display"] == "standalone" and data["start_url"] == "/"
     # Chromium's installability check: manifest fields, icons that load, a service worker with a fetch handler.
     # Playwright's contexts are incognito, which Chromium reports as such; nothing else may be wrong.
-    errors = [e["errorId"] for e in cdp.send("Page.getInstallabilityErrors")["installabilityErrors"] if e["errorId"] != "in-incognito"]
+    errors = [
+        e["errorId"] for e in cdp.send("Page.getInstallabilityErrors")["installabilityErrors"] if e["errorId"] != "in-incognito"
+    ]
     assert errors == [], errors
     for icon in data["icons"]:
         response = urllib.request.urlopen(demo_server + icon["src"], timeout=10)
@@ -90,7 +92,10 @@ def test_a_story_read_online_opens_offline_and_an_unread_one_shows_the_offline_p
     assert app_page.locator("h1").inner_text() == headline
     assert app_page.locator("link[rel=stylesheet]").evaluate("link => link.sheet !== null")  # the shell's CSS, from the cache
     if has_picture:  # the picture already seen, from the cache
-        poll(app_page, "() => { const img = document.querySelector('.story__hero img'); return img.complete && img.naturalWidth > 0; }")
+        poll(
+            app_page,
+            "() => { const img = document.querySelector('.story__hero img'); return img.complete && img.naturalWidth > 0; }",
+        )
     screenshot(app_page, "offline-story")
 
     app_page.goto(demo_server + unread)

@@ -23,7 +23,9 @@ def reader_urls(base: str) -> dict[str, str]:
 
     home = urllib.request.urlopen(base + "/", timeout=10).read().decode()
     article = re.search(r'class="card__title"><a href="([^"]+)"', home).group(1)
-    section = re.search(r'<nav class="sections".*?<li><a href="/"[^>]*>Home</a></li>\s*<li><a href="([^"]+)"', home, re.S).group(1)
+    section = re.search(r'<nav class="sections".*?<li><a href="/"[^>]*>Home</a></li>\s*<li><a href="([^"]+)"', home, re.S).group(
+        1
+    )
     article_html = urllib.request.urlopen(base + article, timeout=10).read().decode()
     tag = re.search(r'<ul class="tags"[^>]*><li><a href="([^"]+)"', article_html).group(1)
     return {
@@ -58,8 +60,10 @@ def test_pages_are_valid_html(demo_server, tmp_path):
         target = tmp_path / f"{name}.html"
         target.write_bytes(_download(demo_server + path))
         files.append(str(target))
-    result = subprocess.run([java(), "-jar", str(vnu), "--format", "json", "--errors-only", *files], capture_output=True, text=True, timeout=300)
-    messages = json.loads(result.stderr or "{\"messages\": []}")["messages"]
+    result = subprocess.run(
+        [java(), "-jar", str(vnu), "--format", "json", "--errors-only", *files], capture_output=True, text=True, timeout=300
+    )
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
     problems = [f"{m['url'].rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages]
     assert not problems, "\n".join(problems)
 

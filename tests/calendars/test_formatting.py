@@ -112,16 +112,12 @@ def test_masthead_line_per_style(style: HijriStyle, expected: str) -> None:
     ids=["minus-2", "minus-1", "zero", "plus-1", "plus-2"],
 )
 def test_masthead_line_offset_moves_only_the_hijri_day(offset: int, hijri_day: int) -> None:
-    assert masthead_line(SEED, HijriStyle.SOUTH_ASIAN, offset) == (
-        f"Sunday 28th May 2023 / {hijri_day} Zulkaedah 1444"
-    )
+    assert masthead_line(SEED, HijriStyle.SOUTH_ASIAN, offset) == (f"Sunday 28th May 2023 / {hijri_day} Zulkaedah 1444")
 
 
 def test_masthead_line_offset_across_month_end() -> None:
     # Published: 29 Dhu al-Qadah 1444 = 18 June 2023; Dhu al-Hijjah began 19 June.
-    assert masthead_line(datetime.date(2023, 6, 18), HijriStyle.STANDARD, 1) == (
-        "Sunday 18th June 2023 / 1 Dhu al-Hijjah 1444"
-    )
+    assert masthead_line(datetime.date(2023, 6, 18), HijriStyle.STANDARD, 1) == ("Sunday 18th June 2023 / 1 Dhu al-Hijjah 1444")
 
 
 @pytest.mark.parametrize("offset", [3, -3], ids=["plus-3", "minus-3"])

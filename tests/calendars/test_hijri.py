@@ -118,21 +118,13 @@ def test_fixture_is_large_and_unique() -> None:
     assert len(set(PAIR_IDS)) == len(PAIR_IDS)
 
 
-@pytest.mark.parametrize(
-    ("year", "month", "day", "gregorian", "why"), PUBLISHED_PAIRS, ids=PAIR_IDS
-)
-def test_to_hijri_matches_published_table(
-    year: int, month: int, day: int, gregorian: datetime.date, why: str
-) -> None:
+@pytest.mark.parametrize(("year", "month", "day", "gregorian", "why"), PUBLISHED_PAIRS, ids=PAIR_IDS)
+def test_to_hijri_matches_published_table(year: int, month: int, day: int, gregorian: datetime.date, why: str) -> None:
     assert to_hijri(gregorian) == HijriDate(year, month, day), why
 
 
-@pytest.mark.parametrize(
-    ("year", "month", "day", "gregorian", "why"), PUBLISHED_PAIRS, ids=PAIR_IDS
-)
-def test_from_hijri_matches_published_table(
-    year: int, month: int, day: int, gregorian: datetime.date, why: str
-) -> None:
+@pytest.mark.parametrize(("year", "month", "day", "gregorian", "why"), PUBLISHED_PAIRS, ids=PAIR_IDS)
+def test_from_hijri_matches_published_table(year: int, month: int, day: int, gregorian: datetime.date, why: str) -> None:
     result = from_hijri(year, month, day)
     assert result == gregorian, why
     # A plain date, so callers never depend on hijridate's subclass.
@@ -171,9 +163,7 @@ def test_offset_shifts_the_hijri_day(offset: int, expected_day: int) -> None:
     ],
     ids=["into-dhu-al-hijjah", "back-into-dhu-al-qadah", "into-new-year", "back-across-new-year"],
 )
-def test_offset_crosses_month_and_year_boundaries(
-    gregorian: datetime.date, offset: int, expected: HijriDate
-) -> None:
+def test_offset_crosses_month_and_year_boundaries(gregorian: datetime.date, offset: int, expected: HijriDate) -> None:
     assert to_hijri(gregorian, offset) == expected
 
 

@@ -172,11 +172,7 @@ def test_parse_style_rejects_and_lists_valid_styles(value: object) -> None:
 
 # --- parse_month_name ----------------------------------------------------------------
 
-ALL_NAMES = [
-    (style, month, name)
-    for style, names in MONTH_NAMES.items()
-    for month, name in enumerate(names, start=1)
-]
+ALL_NAMES = [(style, month, name) for style, names in MONTH_NAMES.items() for month, name in enumerate(names, start=1)]
 
 
 @pytest.mark.parametrize(

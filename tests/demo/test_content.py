@@ -236,11 +236,7 @@ def test_tags():
     # clusters, so automatic related-story choice finds something
     assert sum(1 for n in vocabulary.values() if n >= 4) >= 8
     for story in STORIES:
-        neighbours = [
-            other
-            for other in STORIES
-            if other is not story and set(other.tags) & set(story.tags) - {"demo"}
-        ]
+        neighbours = [other for other in STORIES if other is not story and set(other.tags) & set(story.tags) - {"demo"}]
         assert neighbours, story.key
 
 
@@ -325,7 +321,7 @@ def test_motifs_look_different():
     names = list(small)
     for i, a in enumerate(names):
         for b in names[i + 1 :]:
-            diff = sum(abs(x - y) for x, y in zip(small[a], small[b])) / len(small[a])
+            diff = sum(abs(x - y) for x, y in zip(small[a], small[b], strict=True)) / len(small[a])
             assert diff > 4, (a, b, diff)
 
 

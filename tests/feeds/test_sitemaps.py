@@ -81,7 +81,10 @@ def test_month_sitemap_holds_that_month_only_with_lastmod_of_the_update(client, 
     assert datetime.fromisoformat(lastmod) == (inside.published_at + timedelta(hours=3)).replace(microsecond=0)
 
 
-@pytest.mark.parametrize("url", ["/sitemaps/1999-01.xml", "/sitemaps/2999-01.xml", "/sitemaps/2024-13.xml", "/sitemaps/2024-1.xml", "/sitemaps/abcd-01.xml"])
+@pytest.mark.parametrize(
+    "url",
+    ["/sitemaps/1999-01.xml", "/sitemaps/2999-01.xml", "/sitemaps/2024-13.xml", "/sitemaps/2024-1.xml", "/sitemaps/abcd-01.xml"],
+)
 def test_months_without_stories_and_bad_months_are_404(client, newsroom, url):
     assert client.get(url).status_code == 404
 
@@ -198,6 +201,8 @@ def test_months_between_walks_utc_calendar_months():
     assert timezone.is_aware(months[0][0])
 
 
-@pytest.mark.parametrize(("code", "expected"), [("en", "en"), ("en-gb", "en"), ("ur", "ur"), ("zh-hans", "zh-cn"), ("zh-tw", "zh-tw")])
+@pytest.mark.parametrize(
+    ("code", "expected"), [("en", "en"), ("en-gb", "en"), ("ur", "ur"), ("zh-hans", "zh-cn"), ("zh-tw", "zh-tw")]
+)
 def test_news_language_codes(code, expected):
     assert sitemaps.news_language(code) == expected

@@ -66,7 +66,9 @@ def test_news_article_json_ld_has_what_search_engines_ask_for(client, newsroom):
 
 def test_staff_authors_are_people(client, newsroom):
     article, _ = json_ld(page_of(client, newsroom[1].url))
-    assert article["author"] == [{"@type": "Person", "name": "Sana Qureshi", "url": f"{BASE}/authors/sana-qureshi/", "jobTitle": "Staff reporter"}]
+    assert article["author"] == [
+        {"@type": "Person", "name": "Sana Qureshi", "url": f"{BASE}/authors/sana-qureshi/", "jobTitle": "Staff reporter"}
+    ]
     assert "image" not in article  # no picture, no image claimed
 
 
@@ -76,7 +78,11 @@ def test_open_graph_and_twitter_cards(client, newsroom):
     assert found["og:type"] == ["article"] and found["og:title"] == [story.title]
     assert found["og:url"] == [BASE + story.url] and found["og:site_name"] == ["MM News"]
     assert found["og:description"] == [story.standfirst] == found["description"]
-    assert found["og:image"][0].startswith(BASE + "/media/") and found["og:image:width"] == ["1200"] and found["og:image:height"] == ["675"]
+    assert (
+        found["og:image"][0].startswith(BASE + "/media/")
+        and found["og:image:width"] == ["1200"]
+        and found["og:image:height"] == ["675"]
+    )
     assert found["og:image:alt"] == ["Harbour at dawn"] == found["twitter:image:alt"]  # the picture's alt text, as on the page
     assert sorted(found["article:tag"]) == ["russia", "ukraine"]
     assert found["article:section"] == ["World"]
@@ -103,7 +109,7 @@ def test_lite_pages_stay_lean(client, newsroom):
 
 def test_a_headline_cannot_break_out_of_the_json_ld_script(client, make_story):
     title = 'Protest </script><script>alert("x")</script> & <!-- more'
-    story = make_story(title=title, standfirst="Quotes \" and </SCRIPT> too")
+    story = make_story(title=title, standfirst='Quotes " and </SCRIPT> too')
     html = page_of(client, story.url)
     scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
     assert len(scripts) == 2
@@ -132,7 +138,10 @@ def test_translations_are_linked_with_hreflang(client, make_story, edition):
 
     english = page_of(client, story.url_path.replace("/mm-news", "", 1))
     links = re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', english)
-    assert dict(links) == {"en": BASE + "/world/" + story.url_path.split("/world/", 1)[1], "ur": "http://urdu.example.org/world/" + story.url_path.split("/world/", 1)[1]}
+    assert dict(links) == {
+        "en": BASE + "/world/" + story.url_path.split("/world/", 1)[1],
+        "ur": "http://urdu.example.org/world/" + story.url_path.split("/world/", 1)[1],
+    }
 
     alone = make_story(title="Not translated")
     assert "hreflang" not in page_of(client, alone.url_path.replace("/mm-news", "", 1))
@@ -150,7 +159,9 @@ def test_edition_logo_is_the_publisher_logo_when_set(client, newsroom, edition, 
 @pytest.mark.parametrize("n", [1, 30])
 def test_metadata_adds_a_constant_number_of_queries(client, make_story, picture, author, interfax, n):
     """The page's cost with structured data stays flat in the archive's size (see tests/web for the rest)."""
-    story = make_story(tags=["floods", "sindh"], authors=[author], agency=interfax, hero_image=picture(), paragraphs=paragraphs(5))
+    story = make_story(
+        tags=["floods", "sindh"], authors=[author], agency=interfax, hero_image=picture(), paragraphs=paragraphs(5)
+    )
     make_story(tags=["sindh"], days_ago=40)  # so Read more is found by shared tags both times
     before = count_queries(client, story.url)
     for i in range(n):

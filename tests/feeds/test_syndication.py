@@ -129,7 +129,9 @@ def test_feeds_show_only_live_stories_of_their_own_edition(client, make_story, e
     make_story(title="Still a draft", publish=False)
     sport = services.create_edition(name="MM Sport", hostname="sport.example.org", is_default=False)
     cricket = services.create_section(sport.root_page.specific, title="Cricket")
-    services.file_story(cricket, services.StoryDraft(title="Kestrels win", paragraphs=paragraphs(2), tags=["ukraine"]), publish=True)
+    services.file_story(
+        cricket, services.StoryDraft(title="Kestrels win", paragraphs=paragraphs(2), tags=["ukraine"]), publish=True
+    )
 
     titles = [entry.title for entry in parse(client, "/feed/")[1].entries]
     assert titles == ["Published here"]
@@ -171,7 +173,13 @@ def test_feed_queries_do_not_grow_with_the_archive(client, make_story, picture, 
         make_story(["world", "pakistan"][n % 2], tags=["floods"], authors=[author], hero_image=picture(f"P{n}"), days_ago=n)
     before = count_queries(client, url)
     for n in range(30):
-        make_story(["world", "pakistan"][n % 2], tags=["floods"], authors=[author], hero_image=picture(f"Q{n}") if n % 3 == 0 else None, days_ago=30 + n)
+        make_story(
+            ["world", "pakistan"][n % 2],
+            tags=["floods"],
+            authors=[author],
+            hero_image=picture(f"Q{n}") if n % 3 == 0 else None,
+            days_ago=30 + n,
+        )
     assert count_queries(client, url) == before
 
 

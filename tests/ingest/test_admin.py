@@ -19,8 +19,16 @@ from .test_services import ninjs
 def wire(edition, seed_bytes):
     seed = services.ingest_payload(seed_bytes).outcomes[0].item
     a = services.ingest_payload(ninjs(uri="urn:r", headline="Talks begin", body=REUTERS), source="Reuters wire").outcomes[0].item
-    b = services.ingest_payload(ninjs(uri="urn:a", headline="Talks open", body=AFP, copyrightholder="AFP"), source="AFP wire").outcomes[0].item
-    c = services.ingest_payload(ninjs(uri="urn:c", headline="Cricket captain named", body=OTHER), source="AFP wire").outcomes[0].item
+    b = (
+        services.ingest_payload(ninjs(uri="urn:a", headline="Talks open", body=AFP, copyrightholder="AFP"), source="AFP wire")
+        .outcomes[0]
+        .item
+    )
+    c = (
+        services.ingest_payload(ninjs(uri="urn:c", headline="Cricket captain named", body=OTHER), source="AFP wire")
+        .outcomes[0]
+        .item
+    )
     return {"seed": seed, "reuters": a, "afp": b, "cricket": c}
 
 
@@ -72,7 +80,11 @@ def test_the_preview_shows_the_sanitised_body_and_the_stale_flag(admin_client, w
 
 
 def test_the_preview_never_renders_markup_from_the_wire(admin_client, edition):
-    doc = {"uri": "urn:xss", "headline": "<script>alert(1)</script>Hi", "body_html": "<p onclick='x()'>Body<script>alert(2)</script></p>"}
+    doc = {
+        "uri": "urn:xss",
+        "headline": "<script>alert(1)</script>Hi",
+        "body_html": "<p onclick='x()'>Body<script>alert(2)</script></p>",
+    }
     item = services.ingest_payload(json.dumps(doc).encode(), source="Wire").outcomes[0].item
     html = admin_client.get(reverse("ingest_item", args=(item.pk,))).content.decode()
     assert "<script>alert(1)" not in html and "alert(2)" not in html and "onclick='x()'" not in html
@@ -133,7 +145,10 @@ def test_the_desk_needs_a_login(client):
 def test_the_desk_is_in_the_menu_and_sources_are_editable(admin_client, edition):
     assert "Wire desk" in admin_client.get(reverse("wagtailadmin_home")).content.decode()
     assert admin_client.get(reverse("wire_sources:index")).status_code == 200
-    response = admin_client.post(reverse("wire_sources:add"), {"name": "Dawn", "kind": "feed", "url": "https://www.example.org/feed/", "enabled": "on", "poll_interval": "15"})
+    response = admin_client.post(
+        reverse("wire_sources:add"),
+        {"name": "Dawn", "kind": "feed", "url": "https://www.example.org/feed/", "enabled": "on", "poll_interval": "15"},
+    )
     assert response.status_code == 302
     assert WireSource.objects.get(name="Dawn").url == "https://www.example.org/feed/"
 
@@ -155,6 +170,8 @@ def test_a_kill_is_written_in_the_storys_history(admin_client, edition):
 
 
 def test_the_source_inspect_view_shows_poll_state(admin_client, edition):
-    source = WireSource.objects.create(name="Dawn", url="https://www.example.org/feed/", last_status="error", last_error="HTTP 500 from …", failures=2)
+    source = WireSource.objects.create(
+        name="Dawn", url="https://www.example.org/feed/", last_status="error", last_error="HTTP 500 from …", failures=2
+    )
     html = admin_client.get(reverse("wire_sources:inspect", args=(source.pk,))).content.decode()
     assert "HTTP 500" in html

@@ -34,7 +34,10 @@ def test_news_is_not_chrome(line):
 
 
 def test_read_more_gives_the_related_headline():
-    assert boilerplate.split_read_more("Read more: Ukraine: India’s Russia stance worries US") == "Ukraine: India’s Russia stance worries US"
+    assert (
+        boilerplate.split_read_more("Read more: Ukraine: India’s Russia stance worries US")
+        == "Ukraine: India’s Russia stance worries US"
+    )
     assert boilerplate.split_read_more("ALSO READ - Budget passed") == "Budget passed"
     assert boilerplate.split_read_more("He read more than ten books.") is None
 

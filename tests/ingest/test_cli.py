@@ -47,8 +47,12 @@ def test_a_batch_shows_progress_and_reasons(edition, shared_data, tmp_path, caps
 
 
 def test_ingest_reads_the_iptc_and_feed_samples_without_crashing(edition, shared_data, capsys):
-    folders = [shared_data / "wire-samples/ninjs/iptc-examples/2.1", shared_data / "wire-samples/newsml-g2/agency-samples",
-               shared_data / "feeds/news-real/rss-parser-js/guardian.rss", shared_data / "feeds/malformed/feedparser-illformed/aaa_illformed.xml"]
+    folders = [
+        shared_data / "wire-samples/ninjs/iptc-examples/2.1",
+        shared_data / "wire-samples/newsml-g2/agency-samples",
+        shared_data / "feeds/news-real/rss-parser-js/guardian.rss",
+        shared_data / "feeds/malformed/feedparser-illformed/aaa_illformed.xml",
+    ]
     main(["ingest", *map(str, folders)])
     out = capsys.readouterr().out
     assert "internal error" not in out

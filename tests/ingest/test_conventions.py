@@ -19,7 +19,10 @@ def test_datelines_are_split_off_the_first_paragraph(paragraph, place, agency, r
     assert (found.place, found.agency, found.rest) == (place, agency, rest)
 
 
-@pytest.mark.parametrize("paragraph", ["Spokesperson Dmitry Peskov said: talks begin.", "UPDATE: more to follow.", "The minister - who spoke late - left."])
+@pytest.mark.parametrize(
+    "paragraph",
+    ["Spokesperson Dmitry Peskov said: talks begin.", "UPDATE: more to follow.", "The minister - who spoke late - left."],
+)
 def test_prose_is_not_a_dateline(paragraph):
     assert split_dateline(paragraph) is None
 

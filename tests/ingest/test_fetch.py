@@ -16,10 +16,18 @@ STRICT = FetchPolicy(timeout=5)
 @pytest.mark.parametrize(
     ("address", "why"),
     [
-        ("127.0.0.1", "loopback"), ("::1", "loopback"), ("::ffff:127.0.0.1", "loopback"),
-        ("10.1.2.3", "private"), ("172.16.0.1", "private"), ("192.168.1.1", "private"), ("fc00::1", "private"),
-        ("169.254.169.254", "link-local"), ("fe80::1", "link-local"),
-        ("0.0.0.0", "unspecified"), ("224.0.0.1", "multicast"), ("240.0.0.1", "address"),
+        ("127.0.0.1", "loopback"),
+        ("::1", "loopback"),
+        ("::ffff:127.0.0.1", "loopback"),
+        ("10.1.2.3", "private"),
+        ("172.16.0.1", "private"),
+        ("192.168.1.1", "private"),
+        ("fc00::1", "private"),
+        ("169.254.169.254", "link-local"),
+        ("fe80::1", "link-local"),
+        ("0.0.0.0", "unspecified"),
+        ("224.0.0.1", "multicast"),
+        ("240.0.0.1", "address"),
         ("100.64.0.1", "not a public address"),
     ],
 )
@@ -50,7 +58,9 @@ def test_the_test_only_allowance_lets_loopback_through(loopback):
     assert (result.status, result.content, result.content_type, result.etag) == (200, b"<rss/>", "application/rss+xml", '"v1"')
 
 
-@pytest.mark.parametrize("target", ["http://169.254.169.254/latest/meta-data/", "http://10.0.0.5/admin", "http://[::ffff:192.168.0.1]/"])
+@pytest.mark.parametrize(
+    "target", ["http://169.254.169.254/latest/meta-data/", "http://10.0.0.5/admin", "http://[::ffff:192.168.0.1]/"]
+)
 def test_a_redirect_to_a_private_address_is_refused(loopback, target):
     url = loopback.add("/go", status=302, headers={"Location": target})
     with pytest.raises(RefusedAddress, match="refused"):
@@ -72,7 +82,9 @@ def test_redirect_loops_stop(loopback):
         fetch(loopback.url("/loop"), policy=ALLOW)
 
 
-@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.org/x", "gopher://example.org/", "http://user:pw@example.org/"])
+@pytest.mark.parametrize(
+    "url", ["file:///etc/passwd", "ftp://example.org/x", "gopher://example.org/", "http://user:pw@example.org/"]
+)
 def test_other_schemes_and_credentials_are_refused(url):
     with pytest.raises(FetchError, match="refused"):
         fetch(url, policy=STRICT)

@@ -28,7 +28,9 @@ def test_the_same_copy_dated_when_it_was_written_is_fresh():
 
 
 def test_weekdays_resolve_to_the_week_before_the_item_date():
-    found = freshness.assess("The minister said on Thursday that the budget would pass. Talks resume next Monday.", datetime.date(2023, 5, 28))
+    found = freshness.assess(
+        "The minister said on Thursday that the budget would pass. Talks resume next Monday.", datetime.date(2023, 5, 28)
+    )
     assert not found.stale
     resolved = {ref.text: ref.resolved for ref in found.references}
     assert resolved["on Thursday"] == datetime.date(2023, 5, 25)

@@ -28,7 +28,16 @@ def test_an_article_page_gives_headline_dateline_body_and_metadata():
     assert item.related_headlines == ["Cabinet clears fourth container terminal"]
     body = "".join(item.paragraphs)
     assert "fourth container terminal on Tuesday" in body
-    for bad in ("script", "onclick", "onload", "injected", "Download the Example News app", "Read more", "tracker", "Back to top"):
+    for bad in (
+        "script",
+        "onclick",
+        "onload",
+        "injected",
+        "Download the Example News app",
+        "Read more",
+        "tracker",
+        "Back to top",
+    ):
         assert bad not in body
 
 

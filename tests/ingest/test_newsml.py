@@ -6,13 +6,15 @@ stories and are skipped with a reason. should_fail: a ParseError naming
 the schema violation and its line.
 """
 
+import re
+
 import pytest
 
 from masthead.ingest.formats import registry
 from masthead.ingest.formats.base import ParseError
 from masthead.ingest.formats.newsml import NewsMLParser, parse_norm_datetime
 
-from .conftest import shared_root
+from .conftest import samples, shared_root
 
 SAMPLES = shared_root() / "wire-samples"
 UNIT = SAMPLES / "newsml-g2/iptc-unit-tests"
@@ -23,7 +25,7 @@ def _cases(kind: str) -> list[str]:
     return sorted(str(p.relative_to(UNIT)) for p in UNIT.glob(f"*/{kind}/*.xml")) if UNIT.is_dir() else []
 
 
-@pytest.mark.parametrize("case", _cases("should_pass"))
+@pytest.mark.parametrize("case", samples(_cases("should_pass"), UNIT))
 def test_should_pass_yields_an_item_or_a_reason(schema_catalogue, case):
     version = case.split("/")[0]
     _, result = registry.read((UNIT / case).read_bytes(), f"newsml:{version}", schemas=schema_catalogue)
@@ -33,21 +35,85 @@ def test_should_pass_yields_an_item_or_a_reason(schema_catalogue, case):
         assert result.items and all(item.external_id for item in result.items)
 
 
-@pytest.mark.parametrize("case", _cases("should_fail"))
+@pytest.mark.parametrize("case", samples(_cases("should_fail"), UNIT))
 def test_should_fail_gives_a_clear_error(schema_catalogue, case):
     version = case.split("/")[0]
     with pytest.raises(ParseError, match=r"not valid NewsML-G2 [\d.]+: line \d+: "):
         registry.read((UNIT / case).read_bytes(), f"newsml:{version}", schemas=schema_catalogue)
 
 
+# What each example and agency sample is, read from the files: a story (headline and text); an item with a headline
+# but no text (a photo, a video, data, a text item whose inlineXML holds only a comment); an item with neither
+# (events, hop history, facets, package parts by reference); or a G2 item class that is not a story at all.
+SAMPLE_OUTCOMES = {
+    "newsml-g2/iptc-examples/LISTING_1_A_NewsML-G2_News_Item.xml": ["no body"],
+    "newsml-g2/iptc-examples/LISTING_2_NewsML-G2_Text_Document.xml": ["story"],
+    "newsml-g2/iptc-examples/LISTING_3_Photo_in_NewsML-G2.xml": ["no body"],
+    "newsml-g2/iptc-examples/LISTING_3A_Photo_in_NewsML-G2__URI_sibling_attributes_.xml": ["no body"],
+    "newsml-g2/iptc-examples/LISTING_4_Multiple_Renditions_of_a_Video_in_NewsML-G2.xml": ["empty"],
+    "newsml-g2/iptc-examples/LISTING_5_Multi-part_Video_in_NewsML-G2.xml": ["no body"],
+    "newsml-g2/iptc-examples/LISTING_6_Simple_NewsML-G2_Package.xml": ["not a story: packageItem"],
+    "newsml-g2/iptc-examples/LISTING_7_Group_Set_example_showing_Hierarchical_Package_Structure.xml": ["not a story: groupSet"],
+    "newsml-g2/iptc-examples/LISTING_8_Group_Set_example_showing_an_ALT_Package_Mode.xml": ["not a story: groupSet"],
+    "newsml-g2/iptc-examples/LISTING_9_Group_Set_example_showing_a_SEQ_Package_Mode.xml": ["not a story: groupSet"],
+    "newsml-g2/iptc-examples/LISTING_10_Abstract_Concept_conveyed_in_a_NewsML-G2_Concept_Item.xml": ["not a story: conceptItem"],
+    "newsml-g2/iptc-examples/LISTING_11_Person_Concept_conveyed_in_a_NewsML-G2_Concept_Item.xml": ["not a story: conceptItem"],
+    "newsml-g2/iptc-examples/LISTING_12_Knowledge_Item_for_Access_Codes.xml": ["not a story: knowledgeItem"],
+    "newsml-g2/iptc-examples/LISTING_13_Complete_Catalog_Item.xml": ["not a story: catalogItem"],
+    "newsml-g2/iptc-examples/LISTING_14_Event_sent_as_a_Concept_Item.xml": ["not a story: conceptItem"],
+    "newsml-g2/iptc-examples/LISTING_15_Two_Related_Events_in_a_Knowledge_Item.xml": ["not a story: knowledgeItem"],
+    "newsml-g2/iptc-examples/LISTING_16_A_Set_of_Events_carried_in_a_News_Item.xml": ["empty"],
+    "newsml-g2/iptc-examples/LISTING_17_Planning_Item_a_CCL.xml": ["not a story: planningItem"],
+    "newsml-g2/iptc-examples/LISTING_18_Planning_Item_at_PCL.xml": ["not a story: planningItem"],
+    "newsml-g2/iptc-examples/LISTING_19_Planning_Item_with_delivery_at_CCL.xml": ["not a story: planningItem"],
+    "newsml-g2/iptc-examples/LISTING_20_Planning_Item_with_delivery_at_PCL.xml": ["not a story: planningItem"],
+    "newsml-g2/iptc-examples/LISTING_21_A_complete_sample_SportsML-G2_document.xml": ["no body"],
+    "newsml-g2/iptc-examples/LISTING_22_Sports_story_in_NewsML-G2NITF.xml": ["story"],
+    "newsml-g2/iptc-examples/LISTING_23_SportsML-G2_Package.xml": ["not a story: packageItem"],
+    "newsml-g2/iptc-examples/LISTING_24_News_Message_conveying_a_complete_News_Package.xml": ["empty"] * 4,
+    "newsml-g2/iptc-examples/LISTING_25_An_NITF_marked-up_article_conveyed_in_inlineXML.xml": ["not a story: contentSet"],
+    "newsml-g2/iptc-examples/LISTING_26_Embedded_photo_metadata_fields_mapped_to_NewsML-G2.xml": ["no body"],
+    "newsml-g2/iptc-examples/LISTING_27_Company_Financial_Information.xml": ["no body"],
+    "newsml-g2/iptc-examples/LISTING_28_Illustrating_Located_Subject_and_Dateline.xml": ["not a story: contentMeta"],
+    "newsml-g2/iptc-examples/LISTING_29_Hop_History.xml": ["empty"],
+    "newsml-g2/iptc-examples/Receiver_View.xml": ["story"],
+    "newsml-g2/iptc-examples/ap_metadata_example.xml": ["empty"],
+    "newsml-g2/iptc-examples/facet-example.xml": ["empty"],
+    "newsml-g2/iptc-examples/facet-example-2.xml": ["empty"],
+    "newsml-g2/iptc-examples/facet-example-3.xml": ["empty"],
+    "newsml-g2/agency-samples/TT_newsmlg2_sample.xml": ["story", "empty"],  # the story, and its picture by reference
+    "nitf/NTB_nitf_sample.xml": ["story"],
+}
+SAMPLE_FOLDERS = ("newsml-g2/iptc-examples", "newsml-g2/agency-samples", "nitf")
+
+
+def _outcome(result) -> list[str]:
+    if result.skipped:
+        item_class = re.match(r"a NewsML-G2 (\w+) is .*not a story", result.skipped)
+        return [f"not a story: {item_class.group(1)}" if item_class else result.skipped]
+    kinds = []
+    for item in result.items:
+        assert item.external_id
+        if item.headline and item.paragraphs and not item.error:
+            kinds.append("story")
+        elif item.error:
+            kinds.append({"no body": "no body", "empty item": "empty"}.get(item.error.partition(":")[0], item.error))
+        else:
+            kinds.append("neither text nor a reason")
+    return kinds
+
+
 @pytest.mark.parametrize(
     "path",
-    sorted(str(p.relative_to(SAMPLES)) for folder in ("newsml-g2/iptc-examples", "newsml-g2/agency-samples", "nitf") for p in (SAMPLES / folder).glob("*.xml"))
-    if SAMPLES.is_dir() else [],
+    samples(sorted(str(p.relative_to(SAMPLES)) for folder in SAMPLE_FOLDERS for p in (SAMPLES / folder).glob("*.xml")), SAMPLES),
 )
-def test_examples_and_agency_samples_ingest_without_a_crash(schema_catalogue, path):
+def test_examples_and_agency_samples_are_read_for_what_they_are(schema_catalogue, path):
     _, result = registry.read((SAMPLES / path).read_bytes(), None)
-    assert result.items or result.skipped
+    assert _outcome(result) == SAMPLE_OUTCOMES[path]
+
+
+def test_every_sample_with_an_expected_outcome_is_there(shared_data):
+    assert [path for path in SAMPLE_OUTCOMES if not (SAMPLES / path).is_file()] == []
 
 
 def test_the_text_example_is_a_story(shared_data):

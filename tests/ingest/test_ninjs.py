@@ -14,8 +14,9 @@ import pytest
 from masthead.ingest.formats import registry
 from masthead.ingest.formats.base import ParseError
 from masthead.ingest.formats.ninjs import NinjsParser
+from tests.conftest import require
 
-from .conftest import shared_root
+from .conftest import samples, shared_root
 
 SUITE = shared_root() / "wire-samples/ninjs/iptc-test-suite"
 EXAMPLES = shared_root() / "wire-samples/ninjs/iptc-examples"
@@ -25,7 +26,7 @@ def _cases(kind: str) -> list[str]:
     return sorted(str(p.relative_to(SUITE)) for p in SUITE.glob(f"*/{kind}/*.json")) if SUITE.is_dir() else []
 
 
-@pytest.mark.parametrize("case", _cases("should_pass"))
+@pytest.mark.parametrize("case", samples(_cases("should_pass"), SUITE))
 def test_should_pass_yields_an_item(schema_catalogue, case):
     version = case.split("/")[0]
     _, result = registry.read((SUITE / case).read_bytes(), f"ninjs:{version}", schemas=schema_catalogue)
@@ -33,7 +34,7 @@ def test_should_pass_yields_an_item(schema_catalogue, case):
     assert result.items[0].external_id
 
 
-@pytest.mark.parametrize("case", _cases("should_fail"))
+@pytest.mark.parametrize("case", samples(_cases("should_fail"), SUITE))
 def test_should_fail_gives_a_clear_error(schema_catalogue, case):
     version = case.split("/")[0]
     with pytest.raises(ParseError) as error:
@@ -44,7 +45,9 @@ def test_should_fail_gives_a_clear_error(schema_catalogue, case):
 
 
 def test_every_should_pass_also_parses_without_schemas(shared_data):
-    for case in _cases("should_pass"):
+    cases = _cases("should_pass")
+    require(bool(cases), f"no ninjs test suite at {SUITE}")
+    for case in cases:
         _, result = registry.read((SUITE / case).read_bytes(), "ninjs")
         assert len(result.items) == 1, case
 
@@ -61,7 +64,7 @@ def test_the_parser_alone_catches_the_faults_in_fields_it_reads(shared_data):
             registry.read((SUITE / case).read_bytes(), "ninjs")
 
 
-@pytest.mark.parametrize("example", sorted(str(p.relative_to(EXAMPLES)) for p in EXAMPLES.rglob("*.json")) if EXAMPLES.is_dir() else [])
+@pytest.mark.parametrize("example", samples(sorted(str(p.relative_to(EXAMPLES)) for p in EXAMPLES.rglob("*.json")), EXAMPLES))
 def test_iptc_examples_ingest_without_a_crash(example, schema_catalogue):
     payload = (EXAMPLES / example).read_bytes()
     try:
@@ -86,7 +89,14 @@ def test_a_3x_item_with_camel_case_fields(shared_data):
 
 
 def test_kill_embargo_and_versions_are_read():
-    doc = {"uri": "urn:x", "version": "3", "pubstatus": "canceled", "embargoed": "2030-01-01T10:00:00Z", "headline": "H", "body_text": "B"}
+    doc = {
+        "uri": "urn:x",
+        "version": "3",
+        "pubstatus": "canceled",
+        "embargoed": "2030-01-01T10:00:00Z",
+        "headline": "H",
+        "body_text": "B",
+    }
     item = NinjsParser().parse(json.dumps(doc).encode()).items[0]
     assert (item.pub_status, item.version, item.embargo_until.year) == ("canceled", 3, 2030)
 
@@ -98,7 +108,11 @@ def test_html_bodies_are_stripped_of_scripts():
 
 
 def test_a_list_of_items_is_read_and_a_bad_one_does_not_cost_the_rest():
-    docs = [{"uri": "urn:1", "headline": "One", "body_text": "Text"}, {"headline": "no uri"}, {"uri": "urn:3", "headline": "Three", "body_text": "Text"}]
+    docs = [
+        {"uri": "urn:1", "headline": "One", "body_text": "Text"},
+        {"headline": "no uri"},
+        {"uri": "urn:3", "headline": "Three", "body_text": "Text"},
+    ]
     result = NinjsParser().parse(json.dumps(docs).encode())
     assert [item.external_id for item in result.items] == ["urn:1", "urn:3"]
     assert "item 2" in result.errors[0]

@@ -31,7 +31,9 @@ def test_the_same_page_gets_the_same_external_id(seed_bytes):
 
 
 def test_text_without_a_masthead_is_headline_then_body():
-    item = parser.parse(b"Budget passed after late sitting\n\nISLAMABAD: The National Assembly passed the budget.\n\nShare this\n").items[0]
+    item = parser.parse(
+        b"Budget passed after late sitting\n\nISLAMABAD: The National Assembly passed the budget.\n\nShare this\n"
+    ).items[0]
     assert item.headline == "Budget passed after late sitting"
     assert item.dateline == "Islamabad"
     assert item.paragraphs == ["<p>The National Assembly passed the budget.</p>"]
@@ -40,11 +42,14 @@ def test_text_without_a_masthead_is_headline_then_body():
 
 def test_hard_wrapped_text_is_joined_into_paragraphs():
     text = b"Headline here\n\nFirst line of a paragraph\nwrapped onto a second line.\n\nAnother paragraph\nalso wrapped.\n"
-    assert parser.parse(text).items[0].paragraphs == ["<p>First line of a paragraph wrapped onto a second line.</p>", "<p>Another paragraph also wrapped.</p>"]
+    assert parser.parse(text).items[0].paragraphs == [
+        "<p>First line of a paragraph wrapped onto a second line.</p>",
+        "<p>Another paragraph also wrapped.</p>",
+    ]
 
 
 def test_a_masthead_whose_dates_disagree_is_a_warning_not_a_failure():
-    result = parser.parse("MM News\nSunday 28th May 2023 / 20 Zulkaedah 1444\nHeadline\nBody text.\n".encode())
+    result = parser.parse(b"MM News\nSunday 28th May 2023 / 20 Zulkaedah 1444\nHeadline\nBody text.\n")
     assert "disagree" in result.warnings[0]
     assert result.items[0].headline == "Headline"
 

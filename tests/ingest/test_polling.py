@@ -15,7 +15,11 @@ FEED = b"""<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><ti
 def _conditional(headers):
     if headers.get("If-None-Match") == '"feed-v1"':
         return 304, {}, b""
-    return 200, {"Content-Type": "application/rss+xml", "ETag": '"feed-v1"', "Last-Modified": "Sun, 28 May 2023 09:00:00 GMT"}, FEED
+    return (
+        200,
+        {"Content-Type": "application/rss+xml", "ETag": '"feed-v1"', "Last-Modified": "Sun, 28 May 2023 09:00:00 GMT"},
+        FEED,
+    )
 
 
 def test_a_source_is_polled_then_answered_not_modified(edition, loopback, allow_loopback):
@@ -73,8 +77,16 @@ def test_loopback_sources_are_refused_without_the_test_allowance(edition, loopba
 
 def test_poll_releases_ended_embargoes(edition):
     source = WireSource.objects.create(name="Wire", auto_publish_section=edition.sections["world"])
-    item = WireItem.objects.create(source=source, external_id="urn:x", format="ninjs", content_hash="x", headline="Held story",
-                                   body_html="<p>Text.</p>", status="held", embargo_until=timezone.now() - timedelta(minutes=1))
+    item = WireItem.objects.create(
+        source=source,
+        external_id="urn:x",
+        format="ninjs",
+        content_hash="x",
+        headline="Held story",
+        body_html="<p>Text.</p>",
+        status="held",
+        embargo_until=timezone.now() - timedelta(minutes=1),
+    )
     assert polling.poll_sources().released == 1
     item.refresh_from_db()
     assert item.status == "published" and item.article.live

@@ -8,14 +8,36 @@ def test_scripts_event_handlers_and_javascript_links_are_removed():
         '<img src="x" onerror="alert(1)"><svg onload="alert(1)"><circle/></svg>'
     )
     cleaned = clean_html(html)
-    for bad in ("script", "onclick", "onmouseover", "onerror", "onload", "javascript:", "<iframe", "<style", "<img", "<svg", "alert"):
+    for bad in (
+        "script",
+        "onclick",
+        "onmouseover",
+        "onerror",
+        "onload",
+        "javascript:",
+        "<iframe",
+        "<style",
+        "<img",
+        "<svg",
+        "alert",
+    ):
         assert bad not in cleaned
     assert '<a href="https://example.org/x"' in cleaned
 
 
 def test_blocks_split_a_body_into_paragraphs_lists_and_subheadings():
-    parts = blocks("Loose text <b>bold</b><p>One</p><h1>Head</h1><ul><li>a</li></ul>tail<br>more<blockquote>quoted</blockquote><p> </p>")
-    assert parts == ["<p>Loose text <b>bold</b></p>", "<p>One</p>", "<h3>Head</h3>", "<ul><li>a</li></ul>", "<p>tail</p>", "<p>more</p>", "<p>quoted</p>"]
+    parts = blocks(
+        "Loose text <b>bold</b><p>One</p><h1>Head</h1><ul><li>a</li></ul>tail<br>more<blockquote>quoted</blockquote><p> </p>"
+    )
+    assert parts == [
+        "<p>Loose text <b>bold</b></p>",
+        "<p>One</p>",
+        "<h3>Head</h3>",
+        "<ul><li>a</li></ul>",
+        "<p>tail</p>",
+        "<p>more</p>",
+        "<p>quoted</p>",
+    ]
 
 
 def test_sanitising_is_idempotent():

@@ -17,9 +17,15 @@ from .test_dedup import AFP, OTHER, REUTERS
 
 
 def ninjs(uri="urn:example:talks", version="1", headline="Talks begin in Gomel", body=None, **extra) -> bytes:
-    doc = {"uri": uri, "version": version, "versioncreated": "2023-05-28T09:00:00Z", "headline": headline,
-           "body_text": body or "GOMEL, Belarus (Reuters) - Delegations from both sides met on Monday.\n\nThey will meet again next week.",
-           **extra}
+    doc = {
+        "uri": uri,
+        "version": version,
+        "versioncreated": "2023-05-28T09:00:00Z",
+        "headline": headline,
+        "body_text": body
+        or "GOMEL, Belarus (Reuters) - Delegations from both sides met on Monday.\n\nThey will meet again next week.",
+        **extra,
+    }
     return json.dumps(doc).encode()
 
 
@@ -53,11 +59,23 @@ def test_the_seed_page_becomes_a_published_stale_interfax_story(client, edition,
 
 def test_ingesting_the_seed_again_changes_nothing(edition, seed_bytes):
     services.ingest_payload(seed_bytes, publish=True)
-    before = (WireItem.objects.count(), WireItemVersion.objects.count(), WirePayload.objects.count(), ArticlePage.objects.count(), Revision.objects.count())
+    before = (
+        WireItem.objects.count(),
+        WireItemVersion.objects.count(),
+        WirePayload.objects.count(),
+        ArticlePage.objects.count(),
+        Revision.objects.count(),
+    )
     stamp = WireItem.objects.get().updated_at
     report = services.ingest_payload(seed_bytes, publish=True)
     assert [o.kind for o in report.outcomes] == ["duplicate"]
-    after = (WireItem.objects.count(), WireItemVersion.objects.count(), WirePayload.objects.count(), ArticlePage.objects.count(), Revision.objects.count())
+    after = (
+        WireItem.objects.count(),
+        WireItemVersion.objects.count(),
+        WirePayload.objects.count(),
+        ArticlePage.objects.count(),
+        Revision.objects.count(),
+    )
     assert after == before
     assert WireItem.objects.get().updated_at == stamp
 
@@ -79,7 +97,9 @@ def test_a_newer_version_updates_the_item_and_flags_its_story(edition):
     first = services.ingest_payload(ninjs(), source="Reuters wire", publish=True).outcomes[0]
     assert first.kind == "new" and first.story_published
     assert services.ingest_payload(ninjs(), source="Reuters wire").outcomes[0].kind == "duplicate"
-    second = services.ingest_payload(ninjs(version="2", headline="Talks begin in Gomel, Ukrainians arrive"), source="Reuters wire").outcomes[0]
+    second = services.ingest_payload(
+        ninjs(version="2", headline="Talks begin in Gomel, Ukrainians arrive"), source="Reuters wire"
+    ).outcomes[0]
     assert second.kind == "updated"
     item = WireItem.objects.get()
     assert (item.version, item.revision, item.headline) == (2, 2, "Talks begin in Gomel, Ukrainians arrive")
@@ -127,8 +147,12 @@ def test_an_embargo_holds_the_item_until_its_time(edition):
 
 
 def test_near_duplicates_from_different_agencies_share_a_cluster(edition):
-    a = services.ingest_payload(ninjs(uri="urn:reuters:1", headline="Talks begin", body=REUTERS), source="Reuters wire", publish=True).outcomes[0]
-    b = services.ingest_payload(ninjs(uri="urn:afp:1", headline="Talks open", body=AFP), source="AFP wire", publish=True).outcomes[0]
+    a = services.ingest_payload(
+        ninjs(uri="urn:reuters:1", headline="Talks begin", body=REUTERS), source="Reuters wire", publish=True
+    ).outcomes[0]
+    b = services.ingest_payload(
+        ninjs(uri="urn:afp:1", headline="Talks open", body=AFP), source="AFP wire", publish=True
+    ).outcomes[0]
     c = services.ingest_payload(ninjs(uri="urn:afp:2", headline="Cricket", body=OTHER), source="AFP wire").outcomes[0]
     assert a.item.cluster_id == b.item.cluster_id != c.item.cluster_id
     assert b.clustered and not a.clustered
@@ -137,7 +161,9 @@ def test_near_duplicates_from_different_agencies_share_a_cluster(edition):
 
 
 def test_bodiless_items_are_kept_as_rejected_with_their_payload(edition):
-    outcome = services.ingest_payload(json.dumps({"uri": "urn:empty", "headline": "Only a headline"}).encode(), source="Wire").outcomes[0]
+    outcome = services.ingest_payload(
+        json.dumps({"uri": "urn:empty", "headline": "Only a headline"}).encode(), source="Wire"
+    ).outcomes[0]
     assert outcome.kind == "rejected" and "no body" in outcome.message
     assert outcome.item.status == "rejected" and outcome.item.payload is not None
 
@@ -147,7 +173,10 @@ def test_bodiless_items_are_kept_as_rejected_with_their_payload(edition):
     [
         (b'<rss version="2.0">\n</rss', "not a readable feed"),
         (b"\x00\x01binary", "unknown format"),
-        (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a SYSTEM "file:///etc/passwd">]><rss><channel><title>&a;</title></channel></rss>', "entity declarations"),
+        (
+            b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a SYSTEM "file:///etc/passwd">]><rss><channel><title>&a;</title></channel></rss>',
+            "entity declarations",
+        ),
     ],
 )
 def test_unreadable_payloads_are_kept_with_the_reason(db, payload, message):
@@ -166,7 +195,11 @@ def test_oversized_payloads_are_refused_and_their_head_kept(db, settings):
 
 
 def test_bodies_are_stored_sanitised(edition):
-    doc = {"uri": "urn:xss", "headline": "Hi", "body_html": '<p onmouseover="x()">Text<script>alert(1)</script><a href="javascript:x()">l</a></p>'}
+    doc = {
+        "uri": "urn:xss",
+        "headline": "Hi",
+        "body_html": '<p onmouseover="x()">Text<script>alert(1)</script><a href="javascript:x()">l</a></p>',
+    }
     item = services.ingest_payload(json.dumps(doc).encode(), source="Wire").outcomes[0].item
     assert "script" not in item.body_html and "onmouseover" not in item.body_html and "javascript" not in item.body_html
 
@@ -184,7 +217,13 @@ def test_lines_recurring_across_a_sources_items_are_learned_as_chrome(edition):
         body = f"Story number {number} about the harbour and its {number} cranes.\n\n{chrome}"
         services.ingest_payload(ninjs(uri=f"urn:{number}", headline=f"Story {number}", body=body), source="Gazette")
     assert LearnedChrome.objects.get(sample=chrome).items_seen == 3
-    item = services.ingest_payload(ninjs(uri="urn:4", headline="Story 4", body=f"A new story about trains.\n\n{chrome}"), source="Gazette").outcomes[0].item
+    item = (
+        services.ingest_payload(
+            ninjs(uri="urn:4", headline="Story 4", body=f"A new story about trains.\n\n{chrome}"), source="Gazette"
+        )
+        .outcomes[0]
+        .item
+    )
     assert chrome not in item.body_html and "trains" in item.body_html
 
 
@@ -201,7 +240,16 @@ def test_schema_validation_rejects_nonconforming_ninjs(edition, with_schemas, sh
 
 
 def test_create_draft_prefills_the_story(edition, interfax):
-    item = services.ingest_payload(ninjs(body="MOSCOW: Officials told the Interfax news agency the talks began.\n\nMore.", subject=[{"name": "Diplomacy"}]), source="Wire").outcomes[0].item
+    item = (
+        services.ingest_payload(
+            ninjs(
+                body="MOSCOW: Officials told the Interfax news agency the talks began.\n\nMore.", subject=[{"name": "Diplomacy"}]
+            ),
+            source="Wire",
+        )
+        .outcomes[0]
+        .item
+    )
     story = services.create_story_from_item(item, section=edition.sections["business"])
     assert not story.live and story.title == "Talks begin in Gomel" and story.dateline == "Moscow"
     assert story.agency == interfax and [t.name for t in story.tags.all()] == ["Diplomacy"]

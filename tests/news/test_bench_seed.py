@@ -27,7 +27,9 @@ def test_seeded_stories_are_live_listed_tagged_and_searchable(client, monkeypatc
     for story in stories[:10]:
         assert story.section_id is not None and story.published_at == story.first_published_at
         assert story.folder_id == story.get_parent().pk
-        assert set(ArticleTag.objects.filter(content_object_id=story.pk).values_list("published_at", flat=True)) == {story.published_at}
+        assert set(ArticleTag.objects.filter(content_object_id=story.pk).values_list("published_at", flat=True)) == {
+            story.published_at
+        }
     # A second run goes further back in time, under the same sections.
     seed(30, per_day=30, batch=25)
     assert ArticlePage.objects.filter(published_at__lt=oldest).count() == 30
@@ -35,7 +37,10 @@ def test_seeded_stories_are_live_listed_tagged_and_searchable(client, monkeypatc
     for section_id in set(stories.values_list("section", flat=True)):
         derived = [(position, pk) for position, _, pk in positions.anchors_of(positions.listed_in(section_id))]
         assert len(derived) >= 2
-        assert list(SectionAnchor.objects.filter(section_id=section_id).order_by("position").values_list("position", "story_pk")) == derived
+        assert (
+            list(SectionAnchor.objects.filter(section_id=section_id).order_by("position").values_list("position", "story_pk"))
+            == derived
+        )
     story = stories.order_by("?").first()
     assert client.get(story.url, HTTP_HOST="localhost").status_code == 200
     word = story.title.split()[0]

@@ -10,7 +10,9 @@ from masthead.news.models import Agency, ArchiveYearPage, ArticlePage
 def test_story_is_filed_in_the_yearly_archive_of_its_section(make_story, edition):
     story = make_story("world", days_ago=0)
     year = timezone.now().year
-    assert story.get_parent().specific == ArchiveYearPage.objects.get(slug=str(year), path__startswith=edition.sections["world"].path)
+    assert story.get_parent().specific == ArchiveYearPage.objects.get(
+        slug=str(year), path__startswith=edition.sections["world"].path
+    )
     assert story.url_path.endswith(f"/world/{year}/{story.slug}/")
 
 

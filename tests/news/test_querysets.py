@@ -55,7 +55,9 @@ def test_stories_from_years_apart_are_not_related(make_story):
 
 
 def test_front_page_lead_latest_and_sections(make_story, edition):
-    stories = [make_story(section, days_ago=n) for n, section in enumerate(["world", "pakistan", "business", "world", "pakistan"])]
+    stories = [
+        make_story(section, days_ago=n) for n, section in enumerate(["world", "pakistan", "business", "world", "pakistan"])
+    ]
     context = querysets.front_page(edition.home, request=None)
     assert context["lead"] == stories[0]
     assert stories[0] not in context["latest"]

@@ -15,7 +15,7 @@ def test_read_more_goes_after_the_second_or_third_paragraph(count, position):
 def test_dateline_leads_the_first_paragraph_in_capitals(make_story):
     story = make_story(dateline="Moscow")
     body = render_body(story)
-    assert body.parts[0].startswith('<p data-block-key') or body.parts[0].startswith("<p")
+    assert body.parts[0].startswith("<p data-block-key") or body.parts[0].startswith("<p")
     assert '<span class="dateline">MOSCOW:</span> Paragraph 1' in body.parts[0]
     assert "MOSCOW" not in "".join(body.parts[1:])
 
@@ -41,9 +41,9 @@ def test_one_rich_text_block_with_many_paragraphs_is_split(make_story):
 
 def test_images_are_left_out_of_the_lite_body(make_story):
     from wagtail.images.tests.utils import get_test_image_file
+    from wagtail.rich_text import RichText
 
     from masthead.images.models import Picture
-    from wagtail.rich_text import RichText
 
     picture = Picture.objects.create(title="Harbour", file=get_test_image_file())
     story = make_story(paragraphs=[])

@@ -1,12 +1,23 @@
 from __future__ import annotations
 
+import http.client
 import io
+import os
+import shutil
+import socket
+import subprocess
+import threading
+import time
+from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 import pytest
+from django.core.management import call_command
 
 from masthead.pagecache.policy import Policy
 from masthead.pagecache.store import FileStore
 from masthead.pagecache.wsgi import PageCacheApp
+from tests.conftest import require
+from tests.nginx_workers import open_to_nginx_workers
 
 
 def environ(path: str = "/", query: str = "", method: str = "GET", host: str = "news.example.org", **extra) -> dict:
@@ -56,7 +67,11 @@ def store(tmp_path):
 
 @pytest.fixture
 def policy():
-    return Policy(excluded_prefixes=("/admin/", "/search/"), private_cookies=("sessionid",), allowed_host=lambda host: host.endswith("example.org"))
+    return Policy(
+        excluded_prefixes=("/admin/", "/search/"),
+        private_cookies=("sessionid",),
+        allowed_host=lambda host: host.endswith("example.org"),
+    )
 
 
 @pytest.fixture
@@ -65,3 +80,124 @@ def make_cache(store, policy):
         return PageCacheApp(app, store, policy, default_ttl=ttl)
 
     return make
+
+
+def empty_cache() -> None:
+    """Every host folder of the process's page cache gone (tests share one root)."""
+    from masthead.pagecache import runtime
+
+    store = runtime.store()
+    for folder in store.root.iterdir() if store.root.exists() else []:
+        if folder.is_dir() and not folder.name.startswith("."):
+            store.purge_host(folder.name)
+
+
+# --- the production stack: nginx with the generated config, the app behind it -------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def own_cache_root(tmp_path, settings):
+    """A page cache root of this test's own, which nginx's workers may read (and the app's store uses)."""
+    from masthead.pagecache import runtime
+
+    settings.PAGECACHE_ROOT = open_to_nginx_workers(tmp_path) / "pagecache"
+    runtime.store.cache_clear()
+    yield settings.PAGECACHE_ROOT
+    runtime.store.cache_clear()
+
+
+@pytest.fixture
+def start_nginx(tmp_path):
+    """Start nginx with `nginx_config --full` in front of ``upstream`` (a port); returns the port it listens on."""
+    binary = shutil.which("nginx") or "/usr/sbin/nginx"
+    require(os.path.exists(binary), "nginx is missing: install Debian's `nginx` package to test the production cache stack")
+    processes = []
+
+    def start(upstream: int) -> int:
+        run_dir = tmp_path / f"nginx-{len(processes)}"
+        run_dir.mkdir()
+        port = free_port()
+        call_command(
+            "nginx_config",
+            "--full",
+            "--listen",
+            f"127.0.0.1:{port}",
+            "--upstream",
+            f"127.0.0.1:{upstream}",
+            "--run-dir",
+            str(run_dir),
+            "--output",
+            str(run_dir / "nginx.conf"),
+            stderr=io.StringIO(),
+        )
+        process = subprocess.Popen(
+            [binary, "-c", str(run_dir / "nginx.conf"), "-p", str(run_dir), "-g", "daemon off;"],
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        processes.append(process)
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        return port
+
+    yield start
+    for process in processes:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def serve_app():
+    """Serve a WSGI app on a free port from a thread (the app server behind nginx); returns the port.
+
+    Needs a transactional database: the thread has its own connection and sees committed rows only.
+    """
+    servers = []
+
+    def serve(app) -> int:
+        server = make_server("127.0.0.1", 0, app, handler_class=_QuietHandler)
+
+        def run() -> None:
+            from django.db import connections
+
+            try:
+                server.serve_forever(poll_interval=0.05)
+            finally:
+                connections.close_all()  # this thread's connection, or the test database could not be dropped
+
+        thread = threading.Thread(target=run, daemon=True)
+        thread.start()
+        servers.append((server, thread))
+        return server.server_port
+
+    yield serve
+    for server, thread in servers:
+        server.shutdown()
+        thread.join(timeout=10)
+        server.server_close()
+
+
+def fetch(port: int, path: str, host: str, method: str = "GET", **headers) -> tuple[int, dict, bytes]:
+    """One request to 127.0.0.1:port with this Host; headers and body of the answer."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=15)
+    try:
+        connection.request(method, path, headers={"Host": host, **{k.replace("_", "-"): v for k, v in headers.items()}})
+        response = connection.getresponse()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+    finally:
+        connection.close()

@@ -21,6 +21,7 @@ It runs only when the suite runs on PostgreSQL and skips on SQLite.
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import re
 import shlex
@@ -49,6 +50,7 @@ HOST = "localhost"  # the demo edition's host name
 TTL = 5  # seconds a page stays fresh in the cache: short, so the outage outlives it
 REQUEST_TIMEOUT = 15  # a request still unanswered after this long counts as hung
 RECOVERY_SECONDS = 30
+API_PATHS = ("/api/v1/top", "/api/v1/sections", "/api/v1/search?q=x", "/api/v1/articles?section=world")
 
 
 # --- a private PostgreSQL cluster --------------------------------------------------
@@ -62,7 +64,8 @@ def postgres_bin_dir() -> Path | None:
     """The newest Debian PostgreSQL with initdb and pg_ctl, else the pair on PATH."""
     if DEBIAN_POSTGRES.is_dir():
         versions = [
-            path / "bin" for path in DEBIAN_POSTGRES.iterdir()
+            path / "bin"
+            for path in DEBIAN_POSTGRES.iterdir()
             if (path / "bin" / "initdb").is_file() and (path / "bin" / "pg_ctl").is_file()
         ]
         if versions:
@@ -123,7 +126,9 @@ class PrivateCluster:
             f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={shlex.quote(str(self.root))} "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         )
-        self.run(str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-l", str(self.log), "-o", options, "-w", "-t", "30", "start")
+        self.run(
+            str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-l", str(self.log), "-o", options, "-w", "-t", "30", "start"
+        )
 
     def stop(self, mode: str = "fast") -> None:
         self.run(str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "-t", "30", "stop")
@@ -224,17 +229,26 @@ def outage_app(private_postgres, tmp_path):
     """The demo edition on the private cluster, served by Granian with the page cache on."""
     require(_importable("granian"), "granian, the app server")
     env = {
-        k: v for k, v in os.environ.items()
+        k: v
+        for k, v in os.environ.items()
         if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "CONN_MAX_AGE", "REDIS_URL", "ALLOWED_HOSTS")
         and not k.startswith("PAGECACHE")
     }
     env.update(
-        MASTHEAD_HOME=str(tmp_path / "home"), MASTHEAD_DEMO="1", DATABASE_URL=private_postgres.url,
-        PAGECACHE="1", PAGECACHE_TTL=str(TTL), PYTHONUNBUFFERED="1",
+        MASTHEAD_HOME=str(tmp_path / "home"),
+        MASTHEAD_DEMO="1",
+        DATABASE_URL=private_postgres.url,
+        PAGECACHE="1",
+        PAGECACHE_TTL=str(TTL),
+        PYTHONUNBUFFERED="1",
     )
     _run("-m", "masthead.cli", "demo", "--no-serve", env=env)
     listing = _run(
-        "-m", "masthead.cli", "manage", "shell", "-c",
+        "-m",
+        "masthead.cli",
+        "manage",
+        "shell",
+        "-c",
         "from masthead.news.models import ArticlePage as A\n"
         "for a in A.objects.live().order_by('-published_at')[:2]: print(a.get_url_parts()[2] + '\\t' + a.title)",
         env=env,
@@ -246,9 +260,28 @@ def outage_app(private_postgres, tmp_path):
     log = tmp_path / "granian.log"
     with open(log, "wb") as out:
         process = subprocess.Popen(
-            [PYTHON, "-m", "granian", "--interface", "wsgi", "--host", "127.0.0.1", "--port", str(port),
-             "--workers", "1", "--blocking-threads", "2", "--no-ws", "masthead.config.wsgi:application"],
-            env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            [
+                PYTHON,
+                "-m",
+                "granian",
+                "--interface",
+                "wsgi",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--workers",
+                "1",
+                "--blocking-threads",
+                "2",
+                "--no-ws",
+                "masthead.config.wsgi:application",
+            ],
+            env=env,
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     app = App(process, port, log)
     try:
@@ -314,6 +347,12 @@ def test_stopping_the_database_keeps_cached_pages_up_and_service_comes_back_by_i
         assert down.headers.get("content-type", "").startswith("text/html")
         assert b"Back in a moment" in down.body
         assert "x-cache" not in down.headers  # passed through, not stored
+    for path in API_PATHS:  # the app API says the same in its own error shape
+        down = app.get(path)
+        assert down.status == 503, (path, down.status, down.body[:500])
+        assert int(down.headers.get("retry-after", "0")) > 0, down.headers
+        assert "no-store" in down.headers.get("cache-control", "") and "x-cache" not in down.headers
+        assert json.loads(down.body)["error"]["code"] == "unavailable"
 
     # Past its lifetime the article is served stale; the failed background refresh keeps that copy.
     time.sleep(max(0.0, cached_at + TTL + 0.5 - time.monotonic()))
@@ -331,6 +370,8 @@ def test_stopping_the_database_keeps_cached_pages_up_and_service_comes_back_by_i
         time.sleep(0.25)
     assert uncached.shown_in(back.body)
     assert back.headers.get("x-cache") == "MISS"  # rendered now: no 503 was kept in the cache
+    for path in API_PATHS:
+        assert app.get(path).status == 200, path
     assert app.process.poll() is None and app.process.pid == pid  # the same app, never restarted
     for n in range(6):  # every worker thread has its database connection back
         assert app.get(f"/search/?q=after{n}").status == 200

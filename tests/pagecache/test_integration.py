@@ -59,7 +59,9 @@ def test_an_update_is_live_on_every_page_that_shows_it(site_cache, make_story, d
     assert b"after all-night session" in get(site_cache, story.url, query="lite=1").body
 
 
-def test_unpublishing_purges_the_story_and_every_read_more_that_points_at_it(site_cache, make_story, django_capture_on_commit_callbacks):
+def test_unpublishing_purges_the_story_and_every_read_more_that_points_at_it(
+    site_cache, make_story, django_capture_on_commit_callbacks
+):
     target = make_story(title="Withdrawn agency story", tags=["ports"], days_ago=1)
     other = make_story(title="Another port story", tags=["ports"], paragraphs=paragraphs(6))
     assert f'href="{target.url}"'.encode() in get(site_cache, other.url).body
@@ -96,7 +98,9 @@ def test_a_late_story_is_right_on_every_cached_deep_page(site_cache, make_story,
     assert b"Day 01 story" in pages[5] and get(site_cache, "/world/", query="page=5").headers["x-cache"] == "HIT"
     with django_capture_on_commit_callbacks(execute=True):
         make_story("world", title="Late agency story", days_ago=15.5)
-    listed = [f"Day {n:02d} story" for n in range(9, 4, -1)] + ["Late agency story"] + [f"Day {n:02d} story" for n in range(4, -1, -1)]
+    listed = (
+        [f"Day {n:02d} story" for n in range(9, 4, -1)] + ["Late agency story"] + [f"Day {n:02d} story" for n in range(4, -1, -1)]
+    )
     for number in range(1, 7):
         body = get(site_cache, "/world/", query=f"page={number}").body.decode()
         assert [title for title in listed if f">{title}<" in body] == listed[(number - 1) * 2 : number * 2], number
@@ -171,6 +175,27 @@ def test_a_new_day_empties_the_editions_cache_for_nginx(site_cache, make_story):
 
 
 def test_local_dates_follow_each_editions_zone(edition):
-    from masthead.pagecache import rollover
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
 
-    assert set(rollover.local_dates()) == {"testserver"}
+    from masthead.news import services
+    from masthead.pagecache import rollover
+    from masthead.web.models import DEFAULT_TIME_ZONE, EditionSettings
+
+    # UTC+14 and UTC−11: 25 hours apart, so never the same date; the test edition keeps the default zone.
+    zones = {HOST: DEFAULT_TIME_ZONE, "east.example.org": "Pacific/Kiritimati", "west.example.org": "Pacific/Pago_Pago"}
+    for host, zone in zones.items():
+        if host != HOST:
+            site = services.create_edition(name=host.split(".")[0].title(), hostname=host, is_default=False)
+            EditionSettings.objects.create(site=site, time_zone=zone)
+    assert not EditionSettings.objects.filter(site=edition.site).exists()
+
+    def today_in_each_zone():
+        return {host: datetime.now(ZoneInfo(zone)).date().isoformat() for host, zone in zones.items()}
+
+    for _ in range(3):  # a midnight somewhere between the two readings of the clock: read again
+        before, dates, after = today_in_each_zone(), rollover.local_dates(), today_in_each_zone()
+        if before == after:
+            break
+    assert dates == before
+    assert dates["east.example.org"] != dates["west.example.org"]

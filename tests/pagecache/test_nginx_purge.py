@@ -20,6 +20,7 @@ from django.core.management import call_command
 
 from masthead.pagecache.store import CacheKey, FileStore
 from tests.conftest import require
+from tests.nginx_workers import open_to_nginx_workers
 
 HOST = "localhost"
 HTML = [("Content-Type", "text/html; charset=utf-8")]
@@ -35,15 +36,28 @@ def _free_port() -> int:
 def nginx(tmp_path, settings):
     binary = shutil.which("nginx") or "/usr/sbin/nginx"
     require(os.path.exists(binary), "nginx is missing: install Debian's `nginx` package to test the production cache stack")
-    settings.PAGECACHE_ROOT = tmp_path / "pagecache"
+    settings.PAGECACHE_ROOT = open_to_nginx_workers(tmp_path) / "pagecache"
     run_dir = tmp_path / "nginx"
     run_dir.mkdir()
     port = _free_port()
     # Nothing listens upstream: whatever nginx does not serve from a file answers 502.
-    call_command("nginx_config", "--full", "--listen", f"127.0.0.1:{port}", "--upstream", f"127.0.0.1:{_free_port()}",
-                 "--run-dir", str(run_dir), "--output", str(run_dir / "nginx.conf"))
-    process = subprocess.Popen([binary, "-c", str(run_dir / "nginx.conf"), "-p", str(run_dir), "-g", "daemon off;"],
-                               stderr=subprocess.DEVNULL, start_new_session=True)
+    call_command(
+        "nginx_config",
+        "--full",
+        "--listen",
+        f"127.0.0.1:{port}",
+        "--upstream",
+        f"127.0.0.1:{_free_port()}",
+        "--run-dir",
+        str(run_dir),
+        "--output",
+        str(run_dir / "nginx.conf"),
+    )
+    process = subprocess.Popen(
+        [binary, "-c", str(run_dir / "nginx.conf"), "-p", str(run_dir), "-g", "daemon off;"],
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     for _ in range(100):
         try:
             socket.create_connection(("127.0.0.1", port), timeout=1).close()
@@ -67,7 +81,7 @@ def _get(connection: http.client.HTTPConnection, path: str) -> tuple[int, str | 
 def test_a_purged_page_is_never_served_from_an_open_file(nginx):
     store, connection = nginx
     key = CacheKey(HOST, "/world/", "")
-    for attempt in range(3):
+    for _attempt in range(3):
         # Start just after a second begins, so that serving, purging and asking again share one second:
         # the window in which nginx would trust its open descriptor without looking at the disk.
         time.sleep(1.02 - time.time() % 1)
@@ -92,3 +106,19 @@ def test_a_page_rendered_again_is_served_at_once(nginx):
     assert _get(connection, "/world/")[2] == b"<h1>First edition</h1>"
     store.write(key, b"<h1>Second edition</h1>", HTML, time.time() + 60, [])  # a new file, renamed over the old one
     assert _get(connection, "/world/") == (200, "NGINX", b"<h1>Second edition</h1>")
+
+
+@pytest.mark.parametrize(
+    ("path", "content_type", "body"),
+    [
+        ("/world/", "text/html; charset=utf-8", b"<h1>World</h1>"),
+        ("/feed/", "application/rss+xml; charset=utf-8", b"<rss/>"),
+        ("/api/v1/articles", "application/json", b"{}"),
+        ("/robots.txt", "text/plain; charset=utf-8", b"User-agent: *\n"),
+    ],
+)
+def test_nginx_serves_every_kind_of_cached_page_itself(nginx, path, content_type, body):
+    """Each file extension the store writes has a try_files line: none of them falls through to the app."""
+    store, connection = nginx
+    store.write(CacheKey(HOST, path, ""), body, [("Content-Type", content_type)], time.time() + 60, [])
+    assert _get(connection, path) == (200, "NGINX", body)

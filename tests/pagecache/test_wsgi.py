@@ -9,7 +9,9 @@ from tests.pagecache.conftest import call
 class FakeDjango:
     def __init__(self, body=b"<p>page</p>", headers=None, status="200 OK", delay=0.0):
         self.body, self.status, self.delay = body, status, delay
-        self.headers = headers if headers is not None else [("Content-Type", "text/html; charset=utf-8"), ("X-Cache-Tags", "article-7")]
+        self.headers = (
+            headers if headers is not None else [("Content-Type", "text/html; charset=utf-8"), ("X-Cache-Tags", "article-7")]
+        )
         self.calls = 0
         self.lock = threading.Lock()
 

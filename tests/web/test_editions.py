@@ -17,7 +17,9 @@ def second_edition(edition):
 def test_each_edition_shows_only_its_own_stories(client, make_story, second_edition):
     _, cricket = second_edition
     ours = make_story(title="Budget passes", tags=["shared-tag"])
-    theirs = services.file_story(cricket, services.StoryDraft(title="Kestrels win the final", paragraphs=paragraphs(3), tags=["shared-tag"]), publish=True)
+    theirs = services.file_story(
+        cricket, services.StoryDraft(title="Kestrels win the final", paragraphs=paragraphs(3), tags=["shared-tag"]), publish=True
+    )
 
     home = client.get("/").content.decode()
     assert "Budget passes" in home and "Kestrels win the final" not in home
@@ -35,7 +37,9 @@ def test_read_more_never_crosses_editions(client, make_story, second_edition):
     from masthead.news import querysets
 
     _, cricket = second_edition
-    services.file_story(cricket, services.StoryDraft(title="Other edition", paragraphs=paragraphs(3), tags=["floods"]), publish=True)
+    services.file_story(
+        cricket, services.StoryDraft(title="Other edition", paragraphs=paragraphs(3), tags=["floods"]), publish=True
+    )
     story = make_story(tags=["floods"])
     assert querysets.related_story(story, [t.pk for t in story.tags.all()]) is None
 

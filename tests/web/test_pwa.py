@@ -33,7 +33,15 @@ def test_theme_colour_is_the_stylesheet_brand():
     assert f"--brand: {pwa.BRAND_COLOUR};" in css
 
 
-@pytest.mark.parametrize(("url", "size"), [("/icons/icon-192.png", 192), ("/icons/icon-512.png", 512), ("/icons/maskable-512.png", 512), ("/apple-touch-icon.png", 180)])
+@pytest.mark.parametrize(
+    ("url", "size"),
+    [
+        ("/icons/icon-192.png", 192),
+        ("/icons/icon-512.png", 512),
+        ("/icons/maskable-512.png", 512),
+        ("/apple-touch-icon.png", 180),
+    ],
+)
 def test_icons_are_drawn_at_their_size(client, edition, url, size):
     response = client.get(url)
     assert response.status_code == 200 and response["Content-Type"] == "image/png"
@@ -54,7 +62,10 @@ def test_other_icons_are_404(client, edition, url):
     assert client.get(url).status_code == 404
 
 
-@pytest.mark.parametrize(("name", "label", "letters"), [("MM News", "MM News", "MM"), ("Masthead Demo News", "Masthead", "MD"), ("Supercalifragilistic", "Supercalifra", "S")])
+@pytest.mark.parametrize(
+    ("name", "label", "letters"),
+    [("MM News", "MM News", "MM"), ("Masthead Demo News", "Masthead", "MD"), ("Supercalifragilistic", "Supercalifra", "S")],
+)
 def test_short_names_and_initials(name, label, letters):
     assert pwa.short_name(name) == label and len(label) <= pwa.SHORT_NAME_LENGTH
     assert pwa.initials(name) == letters
@@ -71,7 +82,7 @@ def test_service_worker_is_served_from_the_root_uncached_with_its_config(client,
     assert "/offline/" in config["shell"] and any(url.endswith(".css") for url in config["shell"])
     assert re.fullmatch(config["storyPattern"], "/world/2026/a-story/")
     assert not re.fullmatch(config["storyPattern"], "/world/")
-    assert "addEventListener(\"fetch\"" in body and "caches.open" in body
+    assert 'addEventListener("fetch"' in body and "caches.open" in body
 
 
 def test_service_worker_changes_when_the_shell_does(client, edition, monkeypatch):

@@ -17,7 +17,11 @@ PRODUCTION_ENV = {
 
 
 def run_masthead(args: list[str], env: dict[str, str], tmp_path) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "MASTHEAD_DEMO", "DJANGO_SETTINGS_MODULE", "DEBUG", "HTTPS")}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("SECRET_KEY", "MASTHEAD_DEMO", "DJANGO_SETTINGS_MODULE", "DEBUG", "HTTPS")
+    }
     clean.update(env)
     clean["MASTHEAD_HOME"] = str(tmp_path)
     return subprocess.run([sys.executable, "-m", "masthead.cli", *args], capture_output=True, text=True, env=clean, timeout=120)
@@ -33,7 +37,9 @@ def test_missing_secret_key_fails_loudly_outside_the_demo(tmp_path):
 def test_demo_makes_and_keeps_its_own_secret(tmp_path):
     env = {"MASTHEAD_DEMO": "1", "DJANGO_SETTINGS_MODULE": "masthead.config.settings"}
     first = run_masthead(["manage", "shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)"], env, tmp_path)
-    second = run_masthead(["manage", "shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)"], env, tmp_path)
+    second = run_masthead(
+        ["manage", "shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)"], env, tmp_path
+    )
     assert first.returncode == 0, first.stderr
     key = first.stdout.strip().splitlines()[-1]
     assert key == second.stdout.strip().splitlines()[-1]

@@ -35,7 +35,9 @@ def feed_links(context):
     name = edition.name
     links = [("application/rss+xml", name, "/feed/"), ("application/atom+xml", f"{name} (Atom)", "/feed/atom/")]
     page = context.get("page")
-    section = page if isinstance(page, SectionPage) else (page.section if isinstance(page, ArticlePage) and page.section_id else None)
+    section = (
+        page if isinstance(page, SectionPage) else (page.section if isinstance(page, ArticlePage) and page.section_id else None)
+    )
     match = getattr(request, "resolver_match", None)
     if section is not None:
         from masthead.feeds.links import site_path

@@ -24,12 +24,34 @@ DATELINE = re.compile(
     re.DOTALL,
 )
 # Words in capitals that open a paragraph but are not places.
-_NOT_PLACES = frozenset({"UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION", "EDITORIAL", "NOTE", "CORRECTION", "WATCH", "LIVE", "VIDEO", "PHOTO", "FILE", "URGENT", "FLASH", "ADVISORY"})
+_NOT_PLACES = frozenset(
+    {
+        "UPDATE",
+        "UPDATED",
+        "BREAKING",
+        "EXCLUSIVE",
+        "ANALYSIS",
+        "OPINION",
+        "EDITORIAL",
+        "NOTE",
+        "CORRECTION",
+        "WATCH",
+        "LIVE",
+        "VIDEO",
+        "PHOTO",
+        "FILE",
+        "URGENT",
+        "FLASH",
+        "ADVISORY",
+    }
+)
 
 _NAME = r"[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3}"
 AGENCY_CREDITS = (
     # "… was quoted by the Ifax news agency", "told the Interfax news agency", "Reuters news agency reported"
-    re.compile(rf"\b(?:by|told|to|from|according to|citing|cited|said|reported)\s+(?:the\s+)?(?:state\s+)?(?P<name>{_NAME})\s+(?i:news\s+)?(?i:agency)\b"),
+    re.compile(
+        rf"\b(?:by|told|to|from|according to|citing|cited|said|reported)\s+(?:the\s+)?(?:state\s+)?(?P<name>{_NAME})\s+(?i:news\s+)?(?i:agency)\b"
+    ),
     re.compile(rf"\b(?:the\s+)?(?P<name>{_NAME})\s+(?i:news\s+agency)\s+(?:said|reported|quoted|cited)\b"),
     re.compile(r"\b(?:news\s+agency|wire\s+service)\s+(?P<name>[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,2})"),
     # "— AFP", "- Reuters", "(Reuters)" at the very end of the copy
@@ -37,13 +59,28 @@ AGENCY_CREDITS = (
     re.compile(r"\((?P<name>[A-Z][A-Za-z.&]{1,15})\)\s*$"),
 )
 
-_GREGORIAN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+_GREGORIAN_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 GREGORIAN_DATE = re.compile(
     r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]+)\.?,?\s+(?P<year>\d{4})"
     r"|^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<month2>[A-Za-z]+)\.?\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year2>\d{4})",
     re.IGNORECASE,
 )
-HIJRI_DATE = re.compile(r"(?P<day>\d{1,2}|[٠-٩]{1,2}|[۰-۹]{1,2})\s+(?P<month>[^\d٠-٩۰-۹/|,]+?)\s*,?\s+(?P<year>\d{4}|[٠-٩]{4}|[۰-۹]{4})(?:\s*(?:AH|A\.H\.|هـ))?\s*$")
+HIJRI_DATE = re.compile(
+    r"(?P<day>\d{1,2}|[٠-٩]{1,2}|[۰-۹]{1,2})\s+(?P<month>[^\d٠-٩۰-۹/|,]+?)\s*,?\s+(?P<year>\d{4}|[٠-٩]{4}|[۰-۹]{4})(?:\s*(?:AH|A\.H\.|هـ))?\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -141,11 +178,15 @@ def parse_masthead_date(line: str) -> MastheadDate | None:
     if not match:
         return None
     month_name = (match.group("month") or match.group("month2")).lower().rstrip(".")
-    month = next((i + 1 for i, name in enumerate(_GREGORIAN_MONTHS) if name.startswith(month_name[:3]) and len(month_name) >= 3), None)
+    month = next(
+        (i + 1 for i, name in enumerate(_GREGORIAN_MONTHS) if name.startswith(month_name[:3]) and len(month_name) >= 3), None
+    )
     if month is None:
         return None
     try:
-        gregorian = datetime.date(int(match.group("year") or match.group("year2")), month, int(match.group("day") or match.group("day2")))
+        gregorian = datetime.date(
+            int(match.group("year") or match.group("year2")), month, int(match.group("day") or match.group("day2"))
+        )
     except ValueError:
         return None
     if len(parts) < 2:
@@ -153,13 +194,20 @@ def parse_masthead_date(line: str) -> MastheadDate | None:
     hijri_text = parts[1].strip()
     hijri = HIJRI_DATE.search(hijri_text)
     if not hijri:
-        return MastheadDate(gregorian, hijri_text, None, f"the second date on the masthead line, {hijri_text!r}, is not a Hijri date Masthead can read")
+        return MastheadDate(
+            gregorian,
+            hijri_text,
+            None,
+            f"the second date on the masthead line, {hijri_text!r}, is not a Hijri date Masthead can read",
+        )
     digits = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
     hijri_month = parse_month_name(hijri.group("month"))
     if hijri_month is None:
         return MastheadDate(gregorian, hijri_text, None, f"unknown Hijri month {hijri.group('month')!r} on the masthead line")
     try:
-        as_gregorian = from_hijri(int(hijri.group("year").translate(digits)), hijri_month, int(hijri.group("day").translate(digits)))
+        as_gregorian = from_hijri(
+            int(hijri.group("year").translate(digits)), hijri_month, int(hijri.group("day").translate(digits))
+        )
     except ValueError as error:
         return MastheadDate(gregorian, hijri_text, None, f"the Hijri date on the masthead line is not valid: {error}")
     offset = (as_gregorian - gregorian).days

@@ -15,11 +15,17 @@ import html as html_lib
 import re
 
 from masthead.ingest import boilerplate
-from masthead.ingest.formats.base import ParsedItem, ParseError, ParseResult, Parser
+from masthead.ingest.formats.base import ItemLimits, ParsedItem, ParseError, Parser, ParseResult
 from masthead.ingest.formats.conventions import agency_credits, take_dateline
 from masthead.ingest.formats.ninjs import parse_datetime
 
-EXTRACTION_OPTIONS = {"favor_precision": True, "include_comments": False, "include_tables": True, "include_images": False, "include_links": False}
+EXTRACTION_OPTIONS = {
+    "favor_precision": True,
+    "include_comments": False,
+    "include_tables": True,
+    "include_images": False,
+    "include_links": False,
+}
 _HTML_SIGNS = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<article[\s>]|<p[\s>]|<div[\s>]", re.IGNORECASE)
 _BLOCK_TAGS = {"p": "p", "head": "h3", "quote": "p", "list": "ul", "table": "table"}
 _SPACE = re.compile(r"\s+")
@@ -73,7 +79,11 @@ def _without_title(blocks: list[tuple[str, str]], title: str | None) -> list[tup
     wanted = boilerplate.normalise_line(title or "")
     if not wanted:
         return blocks
-    return [block for index, block in enumerate(blocks) if not (index < 2 and block[0] == "h3" and boilerplate.normalise_line(block[1]) == wanted)]
+    return [
+        block
+        for index, block in enumerate(blocks)
+        if not (index < 2 and block[0] == "h3" and boilerplate.normalise_line(block[1]) == wanted)
+    ]
 
 
 def extract(html: str, url: str | None = None):
@@ -110,7 +120,8 @@ class HTMLParser(Parser):
             return 70 if head[:1] == b"<" else 40
         return 0
 
-    def parse(self, payload: bytes, hint: str | None = None) -> ParseResult:
+    def parse(self, payload: bytes, hint: str | None = None, *, limits: ItemLimits | None = None) -> ParseResult:
+        # ``limits``: this format's bodies come out of a parsed tree; the registry checks each item after parsing.
         text = decode_html(payload, hint)
         if not text.strip():
             raise ParseError("the page is empty")
@@ -132,7 +143,7 @@ class HTMLParser(Parser):
         credits = ([dateline.agency] if dateline and dateline.agency else []) + agency_credits(body_text)
         page_url = document.url or ""
         title = (document.title or "").strip()
-        identity = page_url or "sha256:" + hashlib.sha256(f"{document.sitename}\n{title}".encode("utf-8")).hexdigest()[:32]
+        identity = page_url or "sha256:" + hashlib.sha256(f"{document.sitename}\n{title}".encode()).hexdigest()[:32]
         published = parse_datetime(document.date) if document.date else None
         item = ParsedItem(
             external_id=identity[:500],

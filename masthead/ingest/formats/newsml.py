@@ -22,7 +22,7 @@ import re
 from lxml import etree
 
 from masthead.ingest import xmlsafe
-from masthead.ingest.formats.base import CANCELED, USABLE, WITHHELD, ParsedItem, ParseError, ParseResult, Parser
+from masthead.ingest.formats.base import CANCELED, USABLE, WITHHELD, ItemLimits, ParsedItem, ParseError, Parser, ParseResult
 from masthead.ingest.formats.conventions import agency_credits, clean_dateline, take_dateline
 from masthead.ingest.formats.ninjs import parse_datetime
 from masthead.ingest.sanitize import blocks, paragraph
@@ -43,8 +43,13 @@ NOT_STORIES = {
 }
 # IPTC's stat: codes, and the spellings agencies use in NITF's management-status.
 _STATUS = {
-    "usable": USABLE, "embargoed": USABLE, "withheld": WITHHELD,
-    "canceled": CANCELED, "cancelled": CANCELED, "withdrawn": CANCELED, "killed": CANCELED,
+    "usable": USABLE,
+    "embargoed": USABLE,
+    "withheld": WITHHELD,
+    "canceled": CANCELED,
+    "cancelled": CANCELED,
+    "withdrawn": CANCELED,
+    "killed": CANCELED,
 }
 
 
@@ -221,7 +226,8 @@ class NewsMLParser(Parser):
             return 80
         return 0
 
-    def parse(self, payload: bytes, hint: str | None = None) -> ParseResult:
+    def parse(self, payload: bytes, hint: str | None = None, *, limits: ItemLimits | None = None) -> ParseResult:
+        # ``limits``: this format's bodies come out of a parsed tree; the registry checks each item after parsing.
         root = xmlsafe.parse(payload)
         name = xmlsafe.local_name(root)
         result = ParseResult(format=self.name)
@@ -239,7 +245,15 @@ class NewsMLParser(Parser):
         if name == "newsMessage":
             # Some agencies send the message without the G2 namespace: match on local names.
             items = [node for node in root.iter() if xmlsafe.local_name(node) == "newsItem"]
-            others = sorted({xmlsafe.local_name(node) for node in root.iter() if xmlsafe.local_name(node) in NOT_STORIES and node.getparent() is not None and xmlsafe.local_name(node.getparent()) == "itemSet"})
+            others = sorted(
+                {
+                    xmlsafe.local_name(node)
+                    for node in root.iter()
+                    if xmlsafe.local_name(node) in NOT_STORIES
+                    and node.getparent() is not None
+                    and xmlsafe.local_name(node.getparent()) == "itemSet"
+                }
+            )
             for position, node in enumerate(items, start=1):
                 try:
                     result.items.append(self.news_item(node))
@@ -267,7 +281,9 @@ class NewsMLParser(Parser):
         if meta is not None:
             provider = _first(meta, "provider")
             if provider is not None:
-                credits.append(_text(_first(provider, "name")) or provider.get("literal") or _qcode_value(provider.get("qcode", "")))
+                credits.append(
+                    _text(_first(provider, "name")) or provider.get("literal") or _qcode_value(provider.get("qcode", ""))
+                )
         headline = ""
         dateline = ""
         byline = ""
@@ -320,7 +336,13 @@ class NewsMLParser(Parser):
             pub_status=status,
             embargo_until=parse_norm_datetime(embargo_raw),
             agency_credits=[c for c in credits if c],
-            extra={"item_class": _qcode_value((_first(meta, "itemClass").get("qcode", "") if meta is not None and _first(meta, "itemClass") is not None else ""))},
+            extra={
+                "item_class": _qcode_value(
+                    _first(meta, "itemClass").get("qcode", "")
+                    if meta is not None and _first(meta, "itemClass") is not None
+                    else ""
+                )
+            },
         )
         if embargo_raw and parsed.embargo_until is None:
             parsed.warnings.append(f"unreadable embargo time {embargo_raw!r}; the item is not held")
@@ -336,9 +358,17 @@ class NewsMLParser(Parser):
         if not identity:
             import hashlib
 
-            identity = "nitf:" + hashlib.sha256(f"{headline}\n{' '.join(paragraphs)[:2000]}".encode("utf-8")).hexdigest()[:32]
-        issued = parse_norm_datetime((_first(docdata, "date.issue").get("norm") if docdata is not None and _first(docdata, "date.issue") is not None else None))
-        release = parse_norm_datetime((_first(docdata, "date.release").get("norm") if docdata is not None and _first(docdata, "date.release") is not None else None))
+            identity = "nitf:" + hashlib.sha256(f"{headline}\n{' '.join(paragraphs)[:2000]}".encode()).hexdigest()[:32]
+        issued = parse_norm_datetime(
+            _first(docdata, "date.issue").get("norm")
+            if docdata is not None and _first(docdata, "date.issue") is not None
+            else None
+        )
+        release = parse_norm_datetime(
+            _first(docdata, "date.release").get("norm")
+            if docdata is not None and _first(docdata, "date.release") is not None
+            else None
+        )
         status_raw = (docdata.get("management-status") if docdata is not None else "") or "usable"
         status = _STATUS.get(status_raw.lower(), USABLE)
         du_key = _first(docdata, "du-key") if docdata is not None else None

@@ -17,7 +17,16 @@ import datetime
 import json
 import re
 
-from masthead.ingest.formats.base import PUB_STATUSES, USABLE, ParsedItem, ParseError, ParseResult, Parser
+from masthead.ingest.formats.base import (
+    PUB_STATUSES,
+    USABLE,
+    ItemLimits,
+    ParsedItem,
+    ParseError,
+    Parser,
+    ParseResult,
+    refuse_oversize,
+)
 from masthead.ingest.formats.conventions import agency_credits, take_dateline
 from masthead.ingest.sanitize import blocks, paragraph
 
@@ -37,7 +46,7 @@ def parse_datetime(value) -> datetime.datetime | None:
         except ValueError:
             return None
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=datetime.timezone.utc)
+        parsed = parsed.replace(tzinfo=datetime.UTC)
     return parsed
 
 
@@ -65,7 +74,9 @@ class _Fields:
         if kind is not None and not isinstance(value, kind):
             kinds = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
             shown = {"str": "text", "list": "a list", "dict": "an object", "int": "a whole number"}.get(kinds, kinds)
-            raise ParseError(f"ninjs{self.where}: '{name}' must be {shown}, not {type(value).__name__} ({json.dumps(value)[:60]})")
+            raise ParseError(
+                f"ninjs{self.where}: '{name}' must be {shown}, not {type(value).__name__} ({json.dumps(value)[:60]})"
+            )
         return value
 
 
@@ -131,11 +142,13 @@ class NinjsParser(Parser):
             return 100
         if head[:1] not in (b"{", b"["):
             return 0
-        if re.search(rb'"(uri|\$standard|versioncreated|versionCreated|headlines|body_html|body_text|pubstatus|pubStatus)"\s*:', head):
+        if re.search(
+            rb'"(uri|\$standard|versioncreated|versionCreated|headlines|body_html|body_text|pubstatus|pubStatus)"\s*:', head
+        ):
             return 95
         return 50 if base in _HINTS else 30
 
-    def parse(self, payload: bytes, hint: str | None = None) -> ParseResult:
+    def parse(self, payload: bytes, hint: str | None = None, *, limits: ItemLimits | None = None) -> ParseResult:
         try:
             text = payload.decode("utf-8-sig")
         except UnicodeDecodeError as error:
@@ -154,14 +167,14 @@ class NinjsParser(Parser):
         for position, data in enumerate(documents, start=1):
             where = f" item {position}" if len(documents) > 1 else ""
             try:
-                result.items.append(self.item(data, where))
+                result.items.append(self.item(data, where, limits=limits))
             except ParseError as error:
                 if len(documents) == 1:
                     raise
                 result.errors.append(str(error))
         return result
 
-    def item(self, data: dict, where: str = "") -> ParsedItem:
+    def item(self, data: dict, where: str = "", *, limits: ItemLimits | None = None) -> ParsedItem:
         fields = _Fields(data, where)
         uri = fields.get("uri", str, "")
         if not uri.strip():
@@ -209,11 +222,16 @@ class NinjsParser(Parser):
         subjects = _names(fields.get("subject") if "subject" in fields.data else fields.get("subjects"), where, "subjects")
         located = fields.get("located", str, "")
 
-        paragraphs = _body_html(body_value, body_kind)
+        # An oversized body is refused here, before it is split and parsed as HTML (the costly part).
+        oversized_body = bool(limits and limits.body_complaint(len(body_value)))
+        paragraphs = [] if oversized_body else _body_html(body_value, body_kind)
         dateline, paragraphs = take_dateline(paragraphs)
         text = "\n".join(paragraphs)
-        credits = ([dateline.agency] if dateline and dateline.agency else [])
-        for holder in (fields.get("copyrightholder", str, ""), fields.get("provider", str, "") if isinstance(fields.data.get("provider"), str) else ""):
+        credits = [dateline.agency] if dateline and dateline.agency else []
+        for holder in (
+            fields.get("copyrightholder", str, ""),
+            fields.get("provider", str, "") if isinstance(fields.data.get("provider"), str) else "",
+        ):
             if holder:
                 credits.append(holder)
         credits += agency_credits(text)
@@ -243,4 +261,4 @@ class NinjsParser(Parser):
                 item.error = "no body: the item has no body text"
             elif not item.headline:
                 item.error = "no headline"
-        return item
+        return refuse_oversize(item, limits, body_chars=len(body_value) if oversized_body else None)

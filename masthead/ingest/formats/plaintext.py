@@ -15,7 +15,7 @@ import re
 import unicodedata
 
 from masthead.ingest import boilerplate
-from masthead.ingest.formats.base import ParsedItem, ParseError, ParseResult, Parser
+from masthead.ingest.formats.base import ItemLimits, ParsedItem, ParseError, Parser, ParseResult, refuse_oversize
 from masthead.ingest.formats.conventions import agency_credits, parse_masthead_date, split_dateline
 from masthead.ingest.sanitize import paragraph
 
@@ -31,7 +31,9 @@ def decode_text(payload: bytes) -> tuple[str, list[str]]:
     try:
         return payload.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
-        return payload.decode("cp1252", errors="replace"), [f"the text is not UTF-8 ({error.reason} at byte {error.start}); read as Windows-1252"]
+        return payload.decode("cp1252", errors="replace"), [
+            f"the text is not UTF-8 ({error.reason} at byte {error.start}); read as Windows-1252"
+        ]
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
@@ -63,7 +65,7 @@ class PlainTextParser(Parser):
             return 0
         return 10
 
-    def parse(self, payload: bytes, hint: str | None = None) -> ParseResult:
+    def parse(self, payload: bytes, hint: str | None = None, *, limits: ItemLimits | None = None) -> ParseResult:
         text, warnings = decode_text(payload)
         text = _CONTROL.sub("", unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")))
         lines = [line.rstrip() for line in text.split("\n")]
@@ -85,14 +87,20 @@ class PlainTextParser(Parser):
         if masthead and masthead.warning:
             warnings.append(masthead.warning)
 
-        candidates = [index for index in filled[start:] if not boilerplate.is_listed_chrome(lines[index])]
-        if not candidates:
+        first = next((index for index in filled[start:] if not boilerplate.is_listed_chrome(lines[index])), None)
+        if first is None:
             raise ParseError("no headline or body after the site's name and date")
-        headline = lines[candidates[0]].strip()
-        body_lines = lines[candidates[0] + 1 :]
+        headline = lines[first].strip()
+        body_lines = lines[first + 1 :]
         if len(headline) > MAX_HEADLINE:
-            headline, body_lines = "", lines[candidates[0] :]
+            headline, body_lines = "", lines[first:]
             warnings.append("no headline: the first line is a paragraph")
+        body_chars = sum(len(line) + 1 for line in body_lines)
+        if limits is not None and limits.body_complaint(body_chars):
+            # Refused before the line-by-line work (chrome, paragraphs, credits) that a huge paste makes slow.
+            item = ParsedItem(external_id=_identity(site_name, headline or lines[first]), headline=headline, site_name=site_name)
+            refuse_oversize(item, limits, body_chars=body_chars)
+            return ParseResult(format=self.name, items=[item], warnings=warnings, title=site_name)
 
         related: list[str] = []
         kept: list[str] = []
@@ -121,16 +129,15 @@ class PlainTextParser(Parser):
         item_date = None
         extra: dict = {}
         if masthead is not None:
-            item_date = datetime.datetime.combine(masthead.gregorian, datetime.time(0, 0), tzinfo=datetime.timezone.utc)
+            item_date = datetime.datetime.combine(masthead.gregorian, datetime.time(0, 0), tzinfo=datetime.UTC)
             extra["masthead_date"] = masthead.gregorian.isoformat()
             if masthead.hijri_text:
                 extra["masthead_hijri"] = masthead.hijri_text
             if masthead.hijri_offset is not None:
                 extra["hijri_offset"] = masthead.hijri_offset
 
-        identity = "\n".join([boilerplate.normalise_line(site_name), boilerplate.normalise_line(headline or (paragraphs[0] if paragraphs else ""))])
         item = ParsedItem(
-            external_id="text:" + hashlib.sha256(identity.encode("utf-8")).hexdigest()[:24],
+            external_id=_identity(site_name, headline or (paragraphs[0] if paragraphs else "")),
             headline=headline,
             paragraphs=[paragraph(text) for text in paragraphs],
             dateline=dateline,
@@ -144,4 +151,10 @@ class PlainTextParser(Parser):
             item.error = "no headline"
         elif not paragraphs:
             item.error = "no body: the text has a headline but no paragraphs"
-        return ParseResult(format=self.name, items=[item], warnings=warnings, title=site_name)
+        return ParseResult(format=self.name, items=[refuse_oversize(item, limits)], warnings=warnings, title=site_name)
+
+
+def _identity(site_name: str, first_line: str) -> str:
+    """The item's id: its site and headline (or first paragraph), so the same paste again is the same item."""
+    identity = "\n".join([boilerplate.normalise_line(site_name), boilerplate.normalise_line(first_line)])
+    return "text:" + hashlib.sha256(identity.encode("utf-8")).hexdigest()[:24]

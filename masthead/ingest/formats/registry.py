@@ -3,14 +3,15 @@
 :func:`detect` asks every registered parser how sure it is that a payload
 is its format (a hint — a file extension, a Content-Type, ``ninjs:2.1`` —
 helps) and picks the surest. :func:`read` is the whole pure pipeline: size
-limit, detection, schema validation when schemas are configured, parsing.
+limit, detection, schema validation when schemas are configured, parsing,
+and the per-item size limits (headline, summary, body).
 A new format is one :class:`~masthead.ingest.formats.base.Parser` subclass
 and one :func:`register` call.
 """
 
 from __future__ import annotations
 
-from masthead.ingest.formats.base import ParseError, ParseResult, Parser
+from masthead.ingest.formats.base import ItemLimits, ParseError, Parser, ParseResult, refuse_oversize
 from masthead.ingest.formats.html import HTMLParser
 from masthead.ingest.formats.newsml import NewsMLParser
 from masthead.ingest.formats.ninjs import NinjsParser
@@ -23,10 +24,16 @@ _parsers: dict[str, Parser] = {}
 
 # File extensions and Content-Types, as hints for detection.
 EXTENSION_HINTS = {
-    ".rss": "rss", ".atom": "atom", ".rdf": "rss",
-    ".json": "json", ".ninjs": "ninjs",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".txt": "text", ".text": "text",
+    ".rss": "rss",
+    ".atom": "atom",
+    ".rdf": "rss",
+    ".json": "json",
+    ".ninjs": "ninjs",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".txt": "text",
+    ".text": "text",
     ".xml": None,
 }
 
@@ -69,7 +76,10 @@ def detect(payload: bytes, hint: str | None = None) -> Parser:
         raise ParseError("empty payload: nothing to read")
     if hint and hint.split(":")[0] in _parsers:
         return _parsers[hint.split(":")[0]]
-    scores = sorted(((parser.sniff(payload, hint), index, parser) for index, parser in enumerate(_parsers.values())), key=lambda s: (-s[0], s[1]))
+    scores = sorted(
+        ((parser.sniff(payload, hint), index, parser) for index, parser in enumerate(_parsers.values())),
+        key=lambda s: (-s[0], s[1]),
+    )
     score, _, parser = scores[0]
     if score <= 0:
         from masthead.ingest import xmlsafe
@@ -82,8 +92,19 @@ def detect(payload: bytes, hint: str | None = None) -> Parser:
     return parser
 
 
-def read(payload: bytes, hint: str | None = None, *, schemas=None, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Parser, ParseResult]:
-    """Detect, validate (when ``schemas`` is a :class:`~masthead.ingest.schemas.SchemaCatalogue`) and parse one payload."""
+def read(
+    payload: bytes,
+    hint: str | None = None,
+    *,
+    schemas=None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    limits: ItemLimits | None = ItemLimits(),
+) -> tuple[Parser, ParseResult]:
+    """Detect, validate (when ``schemas`` is a :class:`~masthead.ingest.schemas.SchemaCatalogue`) and parse one payload.
+
+    Items over ``limits`` come back rejected (:func:`~masthead.ingest.formats.base.refuse_oversize`);
+    the other items of the payload are untouched. ``limits=None`` reads without them.
+    """
     if len(payload) > max_bytes:
         raise ParseError(f"payload too large: {len(payload):,} bytes, the limit is {max_bytes:,}")
     parser = detect(payload, hint)
@@ -91,7 +112,10 @@ def read(payload: bytes, hint: str | None = None, *, schemas=None, max_bytes: in
         complaint = validate(parser, payload, hint, schemas)
         if complaint:
             raise ParseError(complaint)
-    return parser, parser.parse(payload, hint)
+    result = parser.parse(payload, hint, limits=limits)
+    for item in result.items:
+        refuse_oversize(item, limits)
+    return parser, result
 
 
 def validate(parser: Parser, payload: bytes, hint: str | None, schemas) -> str:

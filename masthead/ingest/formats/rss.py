@@ -17,7 +17,7 @@ import hashlib
 import io
 
 from masthead.ingest import xmlsafe
-from masthead.ingest.formats.base import ParsedItem, ParseError, ParseResult, Parser
+from masthead.ingest.formats.base import ItemLimits, ParsedItem, ParseError, Parser, ParseResult
 from masthead.ingest.formats.conventions import agency_credits, take_dateline
 from masthead.ingest.sanitize import blocks, text_of
 
@@ -29,7 +29,7 @@ def _when(parsed) -> datetime.datetime | None:
     if not parsed:
         return None
     try:
-        return datetime.datetime.fromtimestamp(calendar.timegm(parsed), tz=datetime.timezone.utc)
+        return datetime.datetime.fromtimestamp(calendar.timegm(parsed), tz=datetime.UTC)
     except (OverflowError, ValueError, TypeError):
         return None
 
@@ -64,8 +64,9 @@ class FeedParser(Parser):
             return 60
         return 0
 
-    def parse(self, payload: bytes, hint: str | None = None) -> ParseResult:
+    def parse(self, payload: bytes, hint: str | None = None, *, limits: ItemLimits | None = None) -> ParseResult:
         """``hint`` may be the HTTP Content-Type the feed was served with: it decides the encoding, as HTTP says."""
+        # ``limits``: this format's bodies come out of a parsed tree; the registry checks each item after parsing.
         import feedparser
 
         xmlsafe.refuse_entity_declarations(payload)
@@ -81,7 +82,9 @@ class FeedParser(Parser):
         if not parsed.get("version") and not parsed.entries and not parsed.feed:
             raise ParseError("not an RSS or Atom feed")
         feed = parsed.feed
-        result = ParseResult(format=self.name, warnings=warnings, encoding=parsed.get("encoding", ""), title=text_of(feed.get("title", "")))
+        result = ParseResult(
+            format=self.name, warnings=warnings, encoding=parsed.get("encoding", ""), title=text_of(feed.get("title", ""))
+        )
         for position, entry in enumerate(parsed.entries, start=1):
             try:
                 result.items.append(self._item(entry, feed, position))
@@ -97,7 +100,7 @@ class FeedParser(Parser):
         credits = ([dateline.agency] if dateline and dateline.agency else []) + agency_credits(text)
         identity = entry.get("id") or entry.get("link") or ""
         if not identity:
-            identity = "sha256:" + hashlib.sha256(f"{title}\n{text}".encode("utf-8")).hexdigest()[:32]
+            identity = "sha256:" + hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()[:32]
         # dict.get: feedparser's own get() maps a missing updated_parsed to published_parsed, with a warning.
         published = _when(dict.get(entry, "published_parsed"))
         updated = _when(dict.get(entry, "updated_parsed"))
@@ -116,7 +119,13 @@ class FeedParser(Parser):
             agency_credits=credits,
             url=entry.get("link", ""),
             site_name=text_of(feed.get("title", "")),
-            extra={"feed_entry": {"title": entry.get("title", ""), "summary": entry.get("summary", ""), "link": entry.get("link", "")}},
+            extra={
+                "feed_entry": {
+                    "title": entry.get("title", ""),
+                    "summary": entry.get("summary", ""),
+                    "link": entry.get("link", ""),
+                }
+            },
         )
         if not title and not paragraphs:
             item.error = f"entry {position} is empty: no title and no text"

@@ -46,7 +46,11 @@ class ArticlePage(EditionPage):
     body = StreamField(ArticleBodyBlock(), blank=True)
     authors = ParentalManyToManyField("news.Author", blank=True, related_name="articles")
     agency = models.ForeignKey(
-        "news.Agency", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles",
+        "news.Agency",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
         help_text="Credit for agency copy.",
     )
     hero_image = models.ForeignKey("images.Picture", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")

@@ -107,7 +107,9 @@ class SectionPage(EditionPage):
             # double the columns Django compiles and reads for the busiest query.
             found = list(
                 for_display(
-                    ArticlePage.objects.filter(below(self.path), depth=self.depth + 2, slug=slug, url_path=f"{self.url_path}{year}/{slug}/"),
+                    ArticlePage.objects.filter(
+                        below(self.path), depth=self.depth + 2, slug=slug, url_path=f"{self.url_path}{year}/{slug}/"
+                    ),
                     joined=("agency",),
                 )[:1]
             )
@@ -125,7 +127,9 @@ class SectionPage(EditionPage):
         from masthead.news import positions, querysets
 
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = paginate(request, querysets.section_stories(self), SECTION_PAGE_SIZE, fetch=partial(positions.newest_slice, self.pk))
+        context["listing"] = paginate(
+            request, querysets.section_stories(self), SECTION_PAGE_SIZE, fetch=partial(positions.newest_slice, self.pk)
+        )
         return context
 
 

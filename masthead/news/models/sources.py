@@ -62,7 +62,13 @@ class Agency(TranslatableMixin, index.Indexed, ClusterableModel):
 
     objects = AgencyQuerySet.as_manager()
 
-    panels = [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("slug"), FieldPanel("url"), InlinePanel("aliases", label="Aliases")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("short_name"),
+        FieldPanel("slug"),
+        FieldPanel("url"),
+        InlinePanel("aliases", label="Aliases"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta(TranslatableMixin.Meta):

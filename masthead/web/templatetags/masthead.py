@@ -63,12 +63,20 @@ def section_nav(context) -> SafeString:
     markup = edition.fragments.get(key)
     if markup is None:
         request = context.get("request")
-        items = [(lite_url(url) if lite else url, section.title, section.pk == current) for section in edition.sections for url in [section.get_url(request) or ""]]
+        items = [
+            (lite_url(url) if lite else url, section.title, section.pk == current)
+            for section in edition.sections
+            for url in [section.get_url(request) or ""]
+        ]
         if lite:
             markup = format_html_join("", '<a href="{}">{}</a> ', ((url, title) for url, title, _ in items))
         else:
             home = format_html('<li><a href="/"{}>Home</a></li>', mark_safe(CURRENT) if is_front else "")
-            markup = home + format_html_join("", '<li><a href="{}"{}>{}</a></li>', ((url, mark_safe(CURRENT) if here else "", title) for url, title, here in items))
+            markup = home + format_html_join(
+                "",
+                '<li><a href="{}"{}>{}</a></li>',
+                ((url, mark_safe(CURRENT) if here else "", title) for url, title, here in items),
+            )
         edition.fragments[key] = markup
     return markup
 
@@ -84,7 +92,9 @@ def story_body(context, body, related) -> SafeString:
         parts.append(part)
         if index == body.read_more_after and related is not None:
             url = href(context, related)
-            parts.append(format_html('<p class="read-more"><strong>Read more:</strong> <a href="{}">{}</a></p>', url, related.title))
+            parts.append(
+                format_html('<p class="read-more"><strong>Read more:</strong> <a href="{}">{}</a></p>', url, related.title)
+            )
     return mark_safe("\n".join(parts))
 
 
@@ -92,7 +102,6 @@ def story_body(context, body, related) -> SafeString:
 def lite_toggle_url(context) -> str:
     request = context["request"]
     return request.path if context.get("lite") else lite_url(request.path)
-
 
 
 @register.filter

@@ -10,9 +10,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--articles", type=int, required=True)
-        parser.add_argument("--per-day", type=int, default=150, help="stories a day, going back in time from the oldest already there")
+        parser.add_argument(
+            "--per-day", type=int, default=150, help="stories a day, going back in time from the oldest already there"
+        )
         parser.add_argument("--batch", type=int, default=2000)
-        parser.add_argument("--no-index", action="store_true", help="skip the search index (faster; search then finds none of them)")
+        parser.add_argument(
+            "--no-index", action="store_true", help="skip the search index (faster; search then finds none of them)"
+        )
 
     def handle(self, *args, articles, per_day, batch, no_index, **options):
         if articles < 1:

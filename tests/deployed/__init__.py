@@ -1,0 +1,1 @@
+"""The product as it is deployed: nginx with TLS in front of `masthead serve`, production settings, on loopback."""
