@@ -8,7 +8,8 @@
 Loads the demo into a scratch MASTHEAD_HOME (SQLite), starts Granian with the
 page cache (port 8791), Granian without it (8792) and nginx serving the page
 cache in front of the first (8793), loads each with wrk (-t2 -c32, DURATION
-seconds, ROUNDS rounds, medians reported), and prints req/s, p99, errors, page
+seconds, ROUNDS rounds, medians reported; ``Accept-Encoding: gzip, br`` unless
+ACCEPT_ENCODING says otherwise), and prints req/s, p99, errors, page
 sizes, app worker memory after the load and the ratios the performance issue
 sets. Stops only what it started.
 """
@@ -32,6 +33,8 @@ SHARED_BENCH = ROOT.parent / "shared" / "bench"
 PYTHON = sys.executable
 ROUNDS = int(os.environ.get("ROUNDS", "3"))
 DURATION = int(os.environ.get("DURATION", "10"))
+# What browsers send: pages come compressed (the store's .br/.gz files). ACCEPT_ENCODING= measures identity.
+ACCEPT_ENCODING = os.environ.get("ACCEPT_ENCODING", "gzip, br")
 PORTS = {"cached": 8791, "uncached": 8792, "nginx": 8793}
 
 
@@ -54,6 +57,8 @@ def wait_for(url: str, timeout: float = 60) -> None:
 def wrk(url: str) -> dict:
     lua = SHARED_BENCH / "wrk-report.lua"
     args = ["wrk", "-t2", "-c32", f"-d{DURATION}s", "--timeout", "10s", "--latency", "-H", "Host: localhost"]
+    if ACCEPT_ENCODING:
+        args += ["-H", f"Accept-Encoding: {ACCEPT_ENCODING}"]
     if lua.exists():
         args += ["-s", str(lua)]
     out = sh(*args, url).stdout
@@ -177,7 +182,9 @@ def main() -> int:
         for process in [*servers, nginx]:
             process.wait(timeout=20)
 
-    print(f"\nMasthead, {ROUNDS} rounds x {DURATION}s, wrk -t2 -c32, article {article}")
+    print(
+        f"\nMasthead, {ROUNDS} rounds x {DURATION}s, wrk -t2 -c32, Accept-Encoding: {ACCEPT_ENCODING or '-'}, article {article}"
+    )
     print(f"{'scenario':<28} {'req/s (median)':>15} {'p99 ms':>8} {'errors':>7}")
     medians = {}
     for name, runs in results.items():

@@ -15,8 +15,13 @@ front page and breaking news, for the edition whose host name you call.
   `If-None-Match` to get `304 Not Modified`.
 * Lists are paged with an opaque `cursor` (`next_cursor` of the previous page)
   and `limit` (at most 50).
-* Apps keep in sync with `GET /articles?updated_since=…`: updates in `items`,
-  removals in `tombstones`, and `updated_until` for the next call.
+* Apps keep in sync with `GET /articles?updated_since=…` (RFC 3339, with `Z` or
+  an offset): updates in `items`, removals in `tombstones`, and `updated_until`
+  for the next call.
+* A story's web address (a shared link) gives its id and body:
+  `GET /articles/lookup?url=…`.
+* Browsers on the origins the edition allows (`*` by default) may read every
+  answer, `ETag` included; `OPTIONS` answers the CORS preflight.
 * Errors are always `{"error": {"code", "message", "details"}}`.
 """
 

@@ -2,7 +2,10 @@
 
 Clients pass back ``next_cursor`` untouched. A cursor names the listing it
 belongs to (``kind``), so one listing's cursor is refused by another, and
-anything that does not decode is a 400 ``invalid_cursor``, never a 500.
+anything that does not decode is a 404 ``invalid_cursor``, never a 500: a
+cursor the listing never gave out names no page of it. (Not a 400: the
+request is well formed by the OpenAPI document, which cannot describe what a
+server once gave out, and a schema-valid request is not a malformed one.)
 """
 
 from __future__ import annotations
@@ -54,4 +57,4 @@ def decode(raw: str, kind: str) -> Cursor:
             raise ValueError("too deep")
         return Cursor(kind=kind, moment=moment, key=key)
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError, OverflowError) as error:
-        raise ApiError(400, "invalid_cursor", "The cursor is not one this listing gave out.") from error
+        raise ApiError(404, "invalid_cursor", "The cursor is not one this listing gave out.") from error

@@ -6,21 +6,24 @@ version of each story, drafts live in revisions the API never reads.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
+from urllib.parse import unquote, urlsplit
 
 from django.db.models import Q
 from django.utils import timezone
 from ninja import Path, Query, Router
 from taggit.models import Tag
 from wagtail.models import Site
+from wagtail.models.sites import get_site_for_hostname
 
 from masthead.api import cursors, serialize
 from masthead.api.errors import ApiError
 from masthead.api.models import ArticleChange
 from masthead.api.schemas import ArticleDetail, ArticleList, Breaking, ErrorResponse, SearchResults, SectionList, TopStories
 from masthead.api.serialize import Reader, prepare
+from masthead.api.timestamps import Rfc3339
 from masthead.news import querysets
-from masthead.news.models import Agency, Author, HomePage
+from masthead.news.models import Agency, ArticlePage, Author, HomePage
 from masthead.news.tree import under
 
 DEFAULT_LIMIT = 20
@@ -30,10 +33,35 @@ SLUG_PATTERN = r"^[-\w]+$"
 BREAKING_HOURS = 6
 BREAKING_LIMIT = 10
 MAX_QUERY_LENGTH = 200
+MAX_URL_LENGTH = 2_000
 
 router = Router(tags=["articles"])
 
-LIST_RESPONSES = {200: ArticleList, 400: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse, 503: ErrorResponse}
+OPERATION_PREFIX = "masthead_api_endpoints_"  # django-ninja's operationIds: the module, then the function
+
+
+def _links_from(source: str, *, to_story: bool = True, to_lookup: bool = True) -> dict:
+    """OpenAPI links from a response's story (``source``, a JSON pointer) to the story and to the lookup by its URL.
+
+    Apps read them as documentation; schemathesis's stateful phase follows them.
+    """
+    links = {}
+    if to_lookup:
+        links["StoryByUrl"] = {
+            "operationId": OPERATION_PREFIX + "lookup_article",
+            "parameters": {"query.url": f"$response.body#{source}/url"},
+            "description": "The same story, found by its web address.",
+        }
+    if to_story:
+        links["Story"] = {
+            "operationId": OPERATION_PREFIX + "get_article",
+            "parameters": {"path.article_id": f"$response.body#{source}/id"},
+            "description": "The story in full.",
+        }
+    return {"responses": {200: {"links": links}}}
+
+
+LIST_RESPONSES = {200: ArticleList, 404: ErrorResponse, 422: ErrorResponse, 503: ErrorResponse}
 
 
 def reader_for(request) -> Reader:
@@ -51,13 +79,18 @@ def _slug_param(description: str):
     "/articles",
     response=LIST_RESPONSES,
     url_name="articles",
+    openapi_extra=_links_from("/items/0"),
     summary="Latest stories, or what changed since a time",
     description=(
         "Without `updated_since`: live stories, newest first, optionally of one section, tag, author or agency; "
         "page with `next_cursor`.\n\n"
         "With `updated_since` (delta sync): every change in the edition after that time, oldest first — "
         "stories published or updated in `items`, stories unpublished or deleted in `tombstones` — "
-        "and `updated_until` to pass next time. It cannot be combined with the filters."
+        "and `updated_until` to pass next time; page with `next_cursor` (a cursor of one mode is refused by the other). "
+        "Filters narrow `items` to the changed stories that match them now; `tombstones` always list every removal "
+        "in the edition (an app drops those it holds).\n\n"
+        "A `cursor` this listing did not give out is `404 invalid_cursor`: it names no page. "
+        "An unknown section, tag, author or agency is `404 not_found`."
     ),
 )
 def list_articles(
@@ -73,31 +106,18 @@ def list_articles(
         description="next_cursor of the previous page.",
     ),
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"Page size, at most {MAX_LIMIT}."),
-    updated_since: datetime | None = Query(
-        None, description="ISO 8601 time (updated_until of the last sync); UTC if no offset is given."
+    updated_since: Rfc3339 | None = Query(
+        None,
+        description="RFC 3339 date-time with `Z` or an offset, e.g. `2026-11-28T09:30:00Z` (updated_until of the last sync).",
     ),
 ):
     reader = reader_for(request)
+    matching = _filtered(reader, querysets.site_stories(reader.site), section, tag, author, agency)
     if updated_since is not None:
-        if section or tag or author or agency:
-            raise ApiError(
-                400,
-                "bad_request",
-                "updated_since lists every change in the edition; it cannot be combined with section, tag, author or agency.",
-            )
-        return changes_since(reader, _aware(updated_since), cursor, limit)
+        return changes_since(reader, updated_since, cursor, limit, matching if (section or tag or author or agency) else None)
 
     watermark = _watermark(reader.site)  # read before the stories: a change in between is sent again, never missed
-    stories = querysets.site_stories(reader.site)
-    if section:
-        found = querysets.site_sections(reader.site).filter(slug=section, live=True).first()
-        stories = stories.filter(section=_found(found, "section"))
-    if tag:
-        stories = stories.filter(tagged_items__tag=_found(Tag.objects.filter(slug=tag).first(), "tag"))
-    if author:
-        stories = stories.filter(authors=_found(Author.objects.filter(slug=author).order_by("pk").first(), "author"))
-    if agency:
-        stories = stories.filter(agency=_found(Agency.objects.filter(slug=agency).order_by("pk").first(), "agency"))
+    stories = matching
     if cursor:
         after = cursors.decode(cursor, "list")
         stories = stories.filter(Q(published_at__lt=after.moment) | Q(published_at=after.moment, pk__lt=after.key))
@@ -112,7 +132,21 @@ def list_articles(
     }
 
 
-def changes_since(reader: Reader, since: datetime, cursor: str | None, limit: int) -> dict:
+def _filtered(reader: Reader, stories, section, tag, author, agency):
+    if section:
+        found = querysets.site_sections(reader.site).filter(slug=section, live=True).first()
+        stories = stories.filter(section=_found(found, "section"))
+    if tag:
+        stories = stories.filter(tagged_items__tag=_found(Tag.objects.filter(slug=tag).first(), "tag"))
+    if author:
+        stories = stories.filter(authors=_found(Author.objects.filter(slug=author).order_by("pk").first(), "author"))
+    if agency:
+        stories = stories.filter(agency=_found(Agency.objects.filter(slug=agency).order_by("pk").first(), "agency"))
+    return stories
+
+
+def changes_since(reader: Reader, since: datetime, cursor: str | None, limit: int, matching=None) -> dict:
+    """A page of changes after ``since``; with ``matching`` (a filtered queryset), live stories outside it are left out."""
     changes = ArticleChange.objects.filter(under(reader.site.root_page.path), changed_at__gt=since).order_by(
         "changed_at", "article_id"
     )
@@ -122,16 +156,19 @@ def changes_since(reader: Reader, since: datetime, cursor: str | None, limit: in
     rows = list(changes[: limit + 1])
     page = rows[:limit]
     live_ids = [change.article_id for change in page if change.live]
-    stories = (
-        {story.pk: story for story in prepare(list(querysets.site_stories(reader.site).filter(pk__in=live_ids)))}
-        if live_ids
-        else {}
-    )
+    stories, live = {}, set()
+    if live_ids:
+        edition = querysets.site_stories(reader.site).filter(pk__in=live_ids)
+        shown = edition if matching is None else matching.filter(pk__in=live_ids)
+        stories = {story.pk: story for story in prepare(list(shown))}
+        live = set(stories) if matching is None else set(edition.values_list("pk", flat=True))
     items, tombstones = [], []
     for change in page:
         story = stories.get(change.article_id)
         if story is not None:
             items.append(serialize.summary(reader, story))
+        elif change.article_id in live:  # live, but outside the filters: not this listing's news
+            continue
         else:  # withdrawn, or no longer live in this edition
             tombstones.append(serialize.tombstone(reader, change))
     next_cursor = cursors.encode(cursors.Cursor("sync", page[-1].changed_at, page[-1].article_id)) if len(rows) > limit else None
@@ -152,20 +189,6 @@ def _watermark(site: Site) -> datetime | None:
     )
 
 
-def _aware(moment: datetime) -> datetime:
-    try:
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=UTC)
-        return moment.astimezone(UTC)
-    except (OverflowError, ValueError) as error:
-        raise ApiError(
-            422,
-            "invalid_request",
-            "updated_since is out of range.",
-            [{"loc": ["query", "updated_since"], "type": "range", "message": str(error)}],
-        ) from error
-
-
 def _found(thing, what: str):
     if thing is None:
         raise ApiError(404, "not_found", f"No such {what}.")
@@ -173,16 +196,65 @@ def _found(thing, what: str):
 
 
 @router.get(
+    "/articles/lookup",
+    response={200: ArticleDetail, 404: ErrorResponse, 422: ErrorResponse, 503: ErrorResponse},
+    url_name="article-lookup",
+    openapi_extra=_links_from("", to_lookup=False),
+    summary="The story at a web address",
+    description=(
+        "What an app opening a shared link needs: the story whose page is at `url`, with the same body as "
+        "`/articles/{article_id}` (its `id` included). `url` is the page's address, absolute (any host name this "
+        "edition is read under: the host must not be another edition's) or a path; its query (`?lite=1`) and "
+        "fragment are ignored and the trailing slash is optional. Anything else, or a story not live in this "
+        "edition, is `404 not_found`."
+    ),
+)
+def lookup_article(
+    request,
+    url: str = Query(..., min_length=1, max_length=MAX_URL_LENGTH, description="e.g. https://example.com/world/2026/a-story/"),
+):
+    reader = reader_for(request)
+    return _article_response(reader, _story_id_at(reader, url))
+
+
+def _story_id_at(reader: Reader, url: str) -> int | None:
+    if "\x00" in url:  # no page has one, and the database refuses to compare with it
+        return None
+    parts = urlsplit(url.strip())
+    if parts.scheme or parts.netloc:
+        try:
+            port = parts.port or (443 if parts.scheme == "https" else 80)
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                return None
+            # Wagtail's own choice of edition for that host name: a name no Site has is the default Site's.
+            if get_site_for_hostname(parts.hostname, port) != reader.site:
+                return None
+        except (ValueError, Site.DoesNotExist):  # a port that is not a number; no Site at all
+            return None
+    path = unquote(parts.path)
+    if not path.startswith("/") or "\x00" in path:
+        return None
+    url_path = reader.site.root_page.url_path + path.strip("/") + "/"
+    return ArticlePage.objects.filter(url_path=url_path, live=True).values_list("pk", flat=True).first()
+
+
+@router.get(
     "/articles/{article_id}",
     response={200: ArticleDetail, 404: ErrorResponse, 422: ErrorResponse, 503: ErrorResponse},
     url_name="article",
+    openapi_extra=_links_from("", to_story=False),
     summary="One story, with its body as blocks and as HTML",
 )
 def get_article(request, article_id: int = Path(..., ge=1, le=MAX_ID)):
-    reader = reader_for(request)
-    story = querysets.for_display(
-        querysets.listed(pictures=False).filter(querysets.in_edition(reader.site), pk=article_id)
-    ).first()
+    return _article_response(reader_for(request), article_id)
+
+
+def _article_response(reader: Reader, article_id: int | None) -> dict:
+    story = (
+        querysets.for_display(querysets.listed(pictures=False).filter(querysets.in_edition(reader.site), pk=article_id)).first()
+        if article_id
+        else None
+    )
     if story is None:
         raise ApiError(404, "not_found", "No published story with that id in this edition.")
     prepare([story])
@@ -206,8 +278,9 @@ def list_sections(request):
 
 @router.get(
     "/search",
-    response={200: SearchResults, 400: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse, 503: ErrorResponse},
+    response={200: SearchResults, 404: ErrorResponse, 422: ErrorResponse, 503: ErrorResponse},
     url_name="search",
+    openapi_extra=_links_from("/items/0"),
     summary="Stories matching words, best first",
 )
 def search(
@@ -240,6 +313,7 @@ def search(
     "/top",
     response={200: TopStories, 404: ErrorResponse, 503: ErrorResponse},
     url_name="top",
+    openapi_extra=_links_from("/latest/0"),
     summary="The front page: lead story, top stories by section, latest",
 )
 def top_stories(request):
@@ -264,6 +338,7 @@ def top_stories(request):
     "/breaking",
     response={200: Breaking, 404: ErrorResponse, 422: ErrorResponse, 503: ErrorResponse},
     url_name="breaking",
+    openapi_extra=_links_from("/items/0"),
     summary="The newest stories of the last hours",
 )
 def breaking(

@@ -34,7 +34,7 @@ RETRY_AFTER_SECONDS = 30
 
 
 class ApiError(Exception):
-    """A refusal with a stable code, raised by endpoints: ``raise ApiError(400, "invalid_cursor", "…")``."""
+    """A refusal with a stable code, raised by endpoints: ``raise ApiError(404, "invalid_cursor", "…")``."""
 
     def __init__(self, status: int, code: str, message: str, details=None):
         super().__init__(message)

@@ -4,7 +4,9 @@ Lists change within a minute of a publish; a story's page far less often;
 sections and the OpenAPI document rarely. Errors are never stored.
 
 HEAD is answered wherever GET is, with GET's headers and no body (monitors,
-link checkers and caches ask with HEAD; django-ninja routes GET alone).
+link checkers and caches ask with HEAD; django-ninja routes GET alone), and
+OPTIONS with the CORS preflight (``masthead.api.cors``), whose headers every
+answer carries.
 """
 
 from __future__ import annotations
@@ -15,12 +17,14 @@ from functools import wraps
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils.cache import get_conditional_response
 
+from masthead.api import cors
 from masthead.api.errors import error_response
 
 DEFAULT_MAX_AGE = 60
 MAX_AGE = {  # by URL name
     "articles": 60,
     "article": 300,
+    "article-lookup": 300,
     "sections": 600,
     "search": 60,
     "top": 60,
@@ -39,7 +43,7 @@ def finish(request: HttpRequest, response: HttpResponse, max_age: int) -> HttpRe
     if response.status_code == 405:
         allowed = response.get("Allow", "")
         if "GET" in allowed.split(", ") and "HEAD" not in allowed:
-            allowed += ", HEAD"
+            allowed += ", HEAD, OPTIONS"
         response = error_response(405, message=f"Use {allowed or 'GET'}.")
         if allowed:
             response["Allow"] = allowed
@@ -62,6 +66,8 @@ def without_body(response: HttpResponse) -> HttpResponse:
 def with_api_headers(view, max_age: int):
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method == "OPTIONS":
+            return cors.preflight(request)
         head = request.method == "HEAD"
         if head:
             request.method = "GET"  # as Django's own class-based views answer HEAD with their get()
@@ -72,7 +78,7 @@ def with_api_headers(view, max_age: int):
         finally:
             if head:
                 request.method = "HEAD"
-        response = finish(request, response, max_age)
+        response = cors.add_headers(request, finish(request, response, max_age))
         return without_body(response) if head else response
 
     return wrapped
@@ -81,5 +87,5 @@ def with_api_headers(view, max_age: int):
 def api_not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
     """Anything under /api/ that no endpoint answers: a JSON 404, in the API's error shape."""
     message = "No such endpoint. The API is described at /api/v1/openapi.json."
-    response = finish(request, error_response(404, message=message), DEFAULT_MAX_AGE)
+    response = cors.add_headers(request, finish(request, error_response(404, message=message), DEFAULT_MAX_AGE))
     return without_body(response) if request.method == "HEAD" else response

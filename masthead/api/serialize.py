@@ -17,8 +17,9 @@ from django.urls import reverse
 from wagtail.models import Site
 
 from masthead.feeds.links import absolute, absolutise_html, base_url, site_path
+from masthead.images.share import share_filters
 from masthead.news import querysets
-from masthead.news.querysets import SHARE_FILTERS, THUMBNAIL_FILTER
+from masthead.news.querysets import THUMBNAIL_FILTER
 
 
 @dataclass
@@ -114,9 +115,10 @@ def detail(reader: Reader, story, *, tags: list, related) -> dict:
     base = base_url(reader.request)
     picture = None
     if story.hero_image_id and story.hero_image is not None:
-        renditions = story.hero_image.get_renditions(*SHARE_FILTERS.values())
+        filters = share_filters(story.hero_image)  # as large as the original allows, as on the page
+        renditions = story.hero_image.get_renditions(*filters.values())
         crops = {
-            name: _image(reader, renditions[SHARE_FILTERS[ratio]])
+            name: _image(reader, renditions[filters[ratio]])
             for name, ratio in (("wide", "16:9"), ("classic", "4:3"), ("square", "1:1"))
         }
         picture = {

@@ -81,6 +81,8 @@ MIDDLEWARE = [
     # First: behind a trusted proxy, the client's own address and scheme for everything after it.
     "masthead.web.client_address.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Brotli/gzip for anonymous readers only (never a page with a secret: BREACH); outside the ETag it weakens.
+    "masthead.pagecache.middleware.CompressionMiddleware",
     # ETag and 304s for what Django answers; outside the cache headers, so private pages (no-store) get none.
     "masthead.pagecache.middleware.ConditionalGetMiddleware",
     # Outside the session middleware, so it sees every cookie a response sets.
@@ -340,3 +342,7 @@ INGEST_STALE_AFTER_DAYS = int(os.environ.get("MASTHEAD_INGEST_STALE_DAYS", "30")
 # rather than leaning on default-src.
 CONTENT_SECURITY_POLICY["DIRECTIVES"]["worker-src"] = ["'self'"]
 CONTENT_SECURITY_POLICY["DIRECTIVES"]["manifest-src"] = ["'self'"]
+# Browser apps on other origins may GET the app API (masthead/api/cors.py): comma-separated origins, or "*" (the
+# default: the API is public and read-only and takes no credentials, so "*" shows nothing a server-side fetch
+# could not read, and keeps one cached copy per URL); empty for none.
+API_CORS_ORIGINS = [origin.strip() for origin in os.environ.get("API_CORS_ORIGINS", "*").split(",") if origin.strip()]

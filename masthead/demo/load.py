@@ -17,7 +17,7 @@ from django.utils.html import escape
 from wagtail.models import Page, Site
 
 from masthead.demo import content
-from masthead.demo.pictures import draw
+from masthead.demo.pictures import draw, draw_share_card
 from masthead.images.models import Picture
 from masthead.news import services
 from masthead.news.models import Agency, AgencyAlias, ArticlePage, Author, HomePage
@@ -58,7 +58,9 @@ def load_demo() -> DemoResult:
     remove_wagtail_welcome_page()
     site = services.create_edition(name=content.SITE_NAME, hostname="localhost", port=80)
     home = site.root_page.specific
-    EditionSettings.objects.update_or_create(site=site, defaults={"tagline": content.TAGLINE, **DEMO_STORE_LINKS})
+    EditionSettings.objects.update_or_create(
+        site=site, defaults={"tagline": content.TAGLINE, "share_picture": _share_card(), **DEMO_STORE_LINKS}
+    )
 
     sections = {
         spec.slug: services.create_section(home, title=spec.title, slug=spec.slug, intro=spec.intro) for spec in content.SECTIONS
@@ -103,6 +105,14 @@ def _picture(spec) -> Picture:
     data = draw(spec.picture)
     image = Picture(title=spec.caption or spec.title, credit=spec.credit, description=spec.caption or spec.title)
     image.file = ImageFile(BytesIO(data), name=f"demo-{spec.key}.jpg")
+    image.save()
+    return image
+
+
+def _share_card() -> Picture:
+    """The edition's default share picture, for stories without one of their own."""
+    image = Picture(title=content.SITE_NAME, description=content.SITE_NAME)
+    image.file = ImageFile(BytesIO(draw_share_card(content.SITE_NAME, content.TAGLINE)), name="demo-share-card.jpg")
     image.save()
     return image
 

@@ -478,3 +478,42 @@ def draw(spec: PictureSpec, size: tuple[int, int] = (1600, 900)) -> bytes:
     out = io.BytesIO()
     img.save(out, format="JPEG", quality=82, optimize=False, progressive=False)
     return out.getvalue()
+
+
+def draw_share_card(name: str, tagline: str = "", size: tuple[int, int] = (1600, 1200)) -> bytes:
+    """The edition's default share picture as a JPEG: its name on the brand colour, for stories without a picture.
+
+    4:3 at 1600×1200 gives every crop a share card needs at 1200 px (16:9, 4:3, 1:1) without upscaling; the
+    text stays inside the centre 1200×675, which all three crops keep.
+    """
+    w, h = int(size[0]), int(size[1])
+    brand, light = _hex("#9b1c1c"), _hex("#fff6e4")  # the stylesheet's --brand, and paper
+    img = _gradient((w, h), _mix(brand, (0, 0, 0), 0.15), brand)
+    d = ImageDraw.Draw(img)
+    safe_w = min(w, h * 16 // 9, h) * 0.9  # inside the square crop, which is the narrowest
+    size_px = max(12, round(safe_w / max(8, len(name)) * 1.6))
+    font = _font(size_px)
+    while d.textlength(name, font=font) > safe_w and size_px > 12:
+        size_px -= 4
+        font = _font(size_px)
+    d.text((w / 2, h / 2), name, font=font, fill=light, anchor="mm")
+    rule_w = safe_w * 0.3
+    d.rectangle(
+        (w / 2 - rule_w / 2, h / 2 + size_px * 0.9, w / 2 + rule_w / 2, h / 2 + size_px * 0.9 + max(2, h // 200)), fill=light
+    )
+    if tagline:
+        small = _font(max(10, round(size_px * 0.32)), bold=False)
+        words, lines = tagline.split(), [""]
+        for word in words:
+            candidate = f"{lines[-1]} {word}".strip()
+            if d.textlength(candidate, font=small) > safe_w and lines[-1]:
+                lines.append(word)
+            else:
+                lines[-1] = candidate
+        y = h / 2 + size_px * 1.5
+        for line in lines[:2]:
+            d.text((w / 2, y), line, font=small, fill=light, anchor="mt")
+            y += small.size * 1.35
+    out = io.BytesIO()
+    img.save(out, format="JPEG", quality=85)
+    return out.getvalue()

@@ -5,11 +5,14 @@ Decisions, where the protocols leave room:
 * **Months are UTC calendar months** (``/sitemaps/2026-05.xml``), so a story's
   sitemap never moves when an edition changes its time zone.
 * **The index lists only months that have stories**, found in one query: for
-  every month from the oldest story's to now, a subquery reads one entry of
-  the ``published_at`` index (the newest story of that month, which is also
-  the month's ``lastmod``). Its cost grows with the archive's age in months,
-  not with the number of stories, and nothing scans the archive. Empty months
-  are left out because a ``urlset`` without ``url`` is invalid.
+  every month from the oldest story's to now, one subquery reads one entry of
+  the ``published_at`` index (the month's newest story) and another one entry
+  of the ``(sitemap_month, changed_at)`` index (the newest update of a story
+  published that month); the later of the two is the month's ``lastmod``, so
+  a crawler refetches a month whose stories were updated since. Its cost grows
+  with the archive's age in months, not with the number of stories, and
+  nothing scans the archive. Empty months are left out because a ``urlset``
+  without ``url`` is invalid.
 * **A month sitemap reads one range of the index** and holds at most 50,000
   URLs, the protocol's limit; each story's ``lastmod`` is its last update.
 * **The news sitemap** holds the stories first published in the last 48
@@ -104,7 +107,7 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
     oldest = querysets.first_publication(site)
     if oldest is not None:
         periods = months_between(oldest, timezone.now())
-        newest = querysets.latest_publication_per_period(site, periods)
+        newest = querysets.latest_change_per_month(site, periods)
         months = [(start, latest) for (start, _), latest in zip(periods, newest, strict=True) if latest is not None]
 
     response = _response(SITEMAP_MAX_AGE)

@@ -1,11 +1,14 @@
-"""What an article page tells search engines and social networks about itself.
+"""What an article page, and a listing, tells search engines and social networks about itself.
 
 schema.org ``NewsArticle`` and ``BreadcrumbList`` in JSON-LD, Open Graph and
 Twitter card meta, the canonical URL and ``hreflang`` alternates, all drawn
 from the article record and the page context (which already holds its
 authors and tags). Pictures come from Wagtail's rendition cache (see
 ``images/rendition_cache.py``), so the page costs a fixed number of queries
-more: the translations, and the edition's logo when it has one.
+more: the translations, the edition's logo when it has one, and its default
+share picture for a story without one. Listings (home, sections, years,
+tags, authors, agencies) say what they are as a ``CollectionPage`` whose
+``ItemList`` is the stories shown, from the rows already fetched: no query.
 """
 
 from __future__ import annotations
@@ -16,11 +19,15 @@ from dataclasses import dataclass, field
 from django.http import HttpRequest
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from masthead.feeds.links import absolute, site_path
-from masthead.news.querysets import SHARE_FILTERS
+from masthead.images.share import share_filters
 
 LOGO_FILTER = "max-600x60"
+# Lets Google show the large picture in Discover and results; crawlers read it on every reader page.
+ROBOTS = ("name", "robots", "max-image-preview:large")
+SEARCH_PATH = "search/?q={search_term_string}"  # after the home URL: build_absolute_uri would escape the braces
 FALLBACK_LOGO = ("/icons/icon-512.png", 512, 512)  # the installable app's icon, drawn locally
 
 # JSON inside <script> must not be able to close the element or open a comment.
@@ -66,8 +73,9 @@ def article_metadata(request: HttpRequest, edition, page, authors, tags) -> Arti
     language = page.locale.language_code
     published = page.first_published_at
     modified = page.last_published_at or published
-    pictures = _share_pictures(request, page)
-    alt = page.hero_image.default_alt_text if pictures else ""  # as the page's <img> says it
+    shared = _shared_picture(page, edition)
+    pictures = _share_pictures(request, shared)
+    alt = shared.default_alt_text if shared else ""  # as the page's <img> says it
 
     people = [
         {
@@ -134,6 +142,7 @@ def article_metadata(request: HttpRequest, edition, page, authors, tags) -> Arti
 
     wide = pictures.get("16:9")
     meta = [
+        ROBOTS,
         ("property", "og:type", "article"),
         ("property", "og:site_name", edition.name),
         ("property", "og:title", page.title),
@@ -177,18 +186,87 @@ def article_metadata(request: HttpRequest, edition, page, authors, tags) -> Arti
     )
 
 
+def listing_metadata(
+    request: HttpRequest, edition, *, title: str, description: str, stories, page_number: int = 1, is_front: bool = False
+) -> ArticleMetadata:
+    """A home, section, yearly, tag, author or agency listing: canonical, Open Graph, Twitter, ``CollectionPage`` JSON-LD.
+
+    Page N of a listing is its own canonical page (its stories are on no
+    other), page 1 is the bare path: a bad ``?page=`` shows page 1 and says so.
+    The stories listed are the ``ItemList``, by URL and position on the page;
+    the front page also declares the edition's ``WebSite`` and its search.
+    """
+    site = edition.site
+    home = absolute(request, "/")
+    canonical = absolute(request, request.path + (f"?page={page_number}" if page_number > 1 else ""))
+    items = [
+        {"@type": "ListItem", "position": n, "url": absolute(request, site_path(site, story.url_path))}
+        for n, story in enumerate(stories, start=1)
+    ]
+    collection = {
+        "@context": "https://schema.org",
+        "@type": "CollectionPage",
+        "@id": canonical,
+        "url": canonical,
+        "name": title,
+        "inLanguage": get_language(),
+        "isPartOf": {"@type": "WebSite", "@id": f"{home}#website", "name": edition.name, "url": home},
+        "mainEntity": {"@type": "ItemList", "numberOfItems": len(items), "itemListElement": items},
+    }
+    if description:
+        collection["description"] = description
+    json_ld = [json_for_script(collection)]
+    if is_front:
+        website = {
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "@id": f"{home}#website",
+            "name": edition.name,
+            "url": home,
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": {"@type": "EntryPoint", "urlTemplate": home + SEARCH_PATH},
+                "query-input": "required name=search_term_string",
+            },
+        }
+        json_ld.insert(0, json_for_script(website))
+
+    meta = [
+        ROBOTS,
+        ("property", "og:type", "website"),
+        ("property", "og:site_name", edition.name),
+        ("property", "og:title", title),
+        ("property", "og:url", canonical),
+    ]
+    if description:
+        meta.append(("property", "og:description", description))
+    meta += [("name", "twitter:card", "summary"), ("name", "twitter:title", title)]
+    if description:
+        meta.append(("name", "twitter:description", description))
+    return ArticleMetadata(canonical=canonical, description=description, meta=meta, json_ld=json_ld)
+
+
 def _moment(edition, moment) -> str:
     """An ISO 8601 time with the edition's UTC offset (``2026-05-28T11:00:00+05:00``)."""
     return edition.local(moment).isoformat(timespec="seconds")
 
 
-def _share_pictures(request: HttpRequest, page) -> dict[str, Picture]:
-    if not page.hero_image_id or page.hero_image is None:
+def _shared_picture(page, edition):
+    """The story's picture, or the edition's default share picture for a story without one (a query then)."""
+    if page.hero_image_id and page.hero_image is not None:
+        return page.hero_image
+    settings = edition.settings
+    return settings.share_picture if settings.share_picture_id else None
+
+
+def _share_pictures(request: HttpRequest, picture) -> dict[str, Picture]:
+    if picture is None:
         return {}
-    renditions = page.hero_image.get_renditions(*SHARE_FILTERS.values())
+    filters = share_filters(picture)
+    renditions = picture.get_renditions(*filters.values())
     return {
         ratio: Picture(url=absolute(request, renditions[spec].url), width=renditions[spec].width, height=renditions[spec].height)
-        for ratio, spec in SHARE_FILTERS.items()
+        for ratio, spec in filters.items()
     }
 
 

@@ -27,6 +27,7 @@ from wagtail.search.backends import get_search_backend
 
 from masthead.news import positions, services
 from masthead.news.models import ArchiveYearPage, ArticlePage, ArticleTag, HomePage, SectionPage
+from masthead.news.models.articles import sitemap_month
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 WORDS = (
@@ -135,14 +136,16 @@ def seed(
                         section_id,
                         folder_id,
                         moment,
+                        moment,
+                        sitemap_month(moment),
                     )
                 )
                 for tag_id in rng.sample(tag_ids, 3):
                     tag_rows.append(ArticleTag(tag_id=tag_id, content_object_id=page.pk, published_at=moment))
             with connection.cursor() as cursor:
                 cursor.executemany(
-                    f"INSERT INTO {ArticlePage._meta.db_table} (page_ptr_id, dateline, standfirst, body, hero_caption, section_id, folder_id, published_at) "
-                    "VALUES (%s, %s, %s, %s, '', %s, %s, %s)",
+                    f"INSERT INTO {ArticlePage._meta.db_table} (page_ptr_id, dateline, standfirst, body, hero_caption, section_id, folder_id, published_at,"
+                    " changed_at, sitemap_month) VALUES (%s, %s, %s, %s, '', %s, %s, %s, %s, %s)",
                     article_rows,
                 )
             ArticleTag.objects.bulk_create(tag_rows)

@@ -8,12 +8,12 @@ from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import HttpRequest
 from wagtail.models import Page, Site
 
+from masthead.images.responsive import CARD_FILTERS
 from masthead.news.models import ArticlePage, HomePage, SectionPage
 from masthead.news.tree import below
 from masthead.web.snapshot import holds_every_section, section_ids
 
 THUMBNAIL_FILTER = "fill-480x270"
-LEAD_FILTER = "fill-800x450"
 # The crops search engines and social cards ask for: 16:9, 4:3 and 1:1 at 1200 wide.
 SHARE_FILTERS = {"16:9": "fill-1200x675", "4:3": "fill-1200x900", "1:1": "fill-1200x1200"}
 RELATED_WINDOW = timedelta(days=365)
@@ -33,7 +33,7 @@ def listed(queryset=None, *, pictures: bool = True):
         queryset.filter(live=True).exclude(published_at=None).select_related("section", "agency").order_by("-published_at", "-pk")
     )
     if pictures:
-        queryset = queryset.prefetch_related(_image_prefetch("hero_image", THUMBNAIL_FILTER))
+        queryset = queryset.prefetch_related(_image_prefetch("hero_image", THUMBNAIL_FILTER, *CARD_FILTERS))
     return queryset
 
 
@@ -147,7 +147,7 @@ def front_page(home: HomePage, request: HttpRequest) -> dict:
         if stories:
             top_by_section.append((section, stories))
     pictured = [story for _, stories in top_by_section for story in stories[:1]]
-    with_pictures([lead, *pictured] if lead else pictured, THUMBNAIL_FILTER, LEAD_FILTER)
+    with_pictures([lead, *pictured] if lead else pictured, *CARD_FILTERS)
     return {"lead": lead, "top_by_section": top_by_section, "latest": latest, "is_front": True}
 
 
@@ -270,23 +270,34 @@ def first_publication(site: Site):
     return listed(pictures=False).filter(in_edition(site)).order_by("published_at").values_list("published_at", flat=True).first()
 
 
-def latest_publication_per_period(site: Site, periods: list[tuple]) -> list:
-    """For each ``(start, end)`` period, the newest first publication in it (None if the period is empty).
+def latest_change_per_month(site: Site, months: list[tuple]) -> list:
+    """For each UTC ``(start, end)`` month, when its sitemap last changed: the newest publication or update of
+    the stories published in it (None if it has none).
 
-    One query for all periods, each answered by a subquery that reads one
-    entry of the ``published_at`` index: the sitemap index costs the same
-    for a thousand stories a month as for ten.
+    One query for all months, each answered by two subqueries that read one
+    entry of an index: the newest publication from ``published_at``, the
+    newest update from ``(sitemap_month, changed_at)``. The sitemap index
+    costs the same for a thousand stories a month as for ten.
     """
     from django.db.models import Subquery
 
-    if not periods:
+    from masthead.news.models.articles import sitemap_month
+
+    if not months:
         return []
-    columns = {
-        f"p{n}": Subquery(site_stories_between(site, start, end).order_by("-published_at").values("published_at")[:1])
-        for n, (start, end) in enumerate(periods)
-    }
+    columns = {}
+    for n, (start, end) in enumerate(months):
+        stories = listed(pictures=False).filter(in_edition(site))
+        published = stories.filter(published_at__gte=start, published_at__lt=end).order_by("-published_at")
+        changed = stories.filter(sitemap_month=sitemap_month(start), changed_at__isnull=False).order_by("-changed_at")
+        columns[f"p{n}"] = Subquery(published.values("published_at")[:1])
+        columns[f"c{n}"] = Subquery(changed.values("changed_at")[:1])
     row = Site.objects.filter(pk=site.pk).values(**columns).first() or {}
-    return [row.get(f"p{n}") for n in range(len(periods))]
+    latest = []
+    for n in range(len(months)):
+        published, changed = row.get(f"p{n}"), row.get(f"c{n}")
+        latest.append(None if published is None else max(published, changed or published))
+    return latest
 
 
 def with_people(stories):

@@ -18,7 +18,7 @@ from wagtail.rich_text import expand_db_html
 CHUNK_MARKER = "<!--masthead-chunk-->"
 PARAGRAPH_END = re.compile(r"(?<=</p>)\s*")
 OPENING_P = re.compile(r"^\s*<p(\s[^>]*)?>")
-BODY_IMAGE_FILTERS = ("width-800",)
+BODY_IMAGE_FILTERS = ("width-800",)  # the API's body pictures; the page's are images.responsive.BODY_FILTERS, which hold it
 
 
 @dataclass(frozen=True)
@@ -47,13 +47,17 @@ def _expanded_paragraphs(blocks) -> list[str]:
 
 def _prefetch_body_images(blocks) -> None:
     from masthead.images.models import PictureRendition
+    from masthead.images.responsive import BODY_FILTERS
 
     images = [block.value["image"] for block in blocks if block.block_type == "image" and block.value["image"] is not None]
     if images:
         from django.db.models import Prefetch
 
         prefetch_related_objects(
-            images, Prefetch("renditions", queryset=PictureRendition.objects.filter(filter_spec__in=BODY_IMAGE_FILTERS))
+            images,
+            Prefetch(
+                "renditions", queryset=PictureRendition.objects.filter(filter_spec__in=(*BODY_IMAGE_FILTERS, *BODY_FILTERS))
+            ),
         )
 
 

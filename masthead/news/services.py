@@ -15,6 +15,7 @@ from wagtail.models import COMMENTS_RELATION_NAME, Locale, Page, Site
 
 from masthead.news import positions
 from masthead.news.models import Agency, ArchiveYearPage, ArticlePage, Author, HomePage, SectionPage
+from masthead.news.models.articles import sitemap_month
 from masthead.news.tree import below
 
 
@@ -123,7 +124,11 @@ def file_story(
         revision.publish(user=user)
         if published_at is not None or updated_at is not None:
             ArticlePage.objects.filter(pk=article.pk).update(
-                last_published_at=updated_at or published_at, first_published_at=when, published_at=when
+                last_published_at=updated_at or published_at,
+                first_published_at=when,
+                published_at=when,
+                changed_at=updated_at or published_at,
+                sitemap_month=sitemap_month(when),
             )
             positions.schedule(article.section_id, (when, article.pk))  # the update bypassed the save signal
         article.refresh_from_db()

@@ -9,10 +9,15 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.middleware import http
 from django.utils import timezone
-from django.utils.cache import get_conditional_response, set_response_etag
+from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
 from django.utils.http import parse_http_date_safe
 
+from masthead.pagecache.encodings import IDENTITY, choose, compress
+
 BROWSER_MAX_AGE = 60
+# Below this a compressed body saves less than its headers cost (Django's GZipMiddleware stops at 200).
+MIN_COMPRESSED_SIZE = 200
+COMPRESSIBLE_TYPES = ("text/", "application/json", "application/xml", "application/rss+xml", "application/atom+xml")
 
 
 def is_shared_request(request: HttpRequest) -> bool:
@@ -76,6 +81,56 @@ class ConditionalGetMiddleware(http.ConditionalGetMiddleware):
         if etag or last_modified:
             return get_conditional_response(request, etag=etag, last_modified=last_modified, response=response)
         return response
+
+
+class CompressionMiddleware:
+    """Brotli or gzip for what Django answers anonymous readers itself (cached pages come compressed from the store).
+
+    Only for shared requests and answers that hold nothing of the reader's:
+    compressing a page that carries a secret (a session, a CSRF token) beside
+    text an attacker can put in it lets them guess the secret from the size
+    of the answers (BREACH). So no compression for the admin, for a request
+    with a session or credentials, or for an answer that sets a cookie, varies
+    on one or is private. Outermost but for the client's address: the ETag
+    the conditional middleware made is the uncompressed body's, so it is
+    weakened here (as Django's GZipMiddleware does), and a 304 has no body.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if not _compressible(request, response):
+            return response
+        patch_vary_headers(response, ("Accept-Encoding",))
+        coding = choose(request.headers.get("Accept-Encoding"))
+        if coding == IDENTITY:
+            return response
+        compressed = compress(response.content, coding, live=True)
+        if len(compressed) >= len(response.content):
+            return response
+        response.content = compressed
+        response["Content-Length"] = str(len(compressed))
+        response["Content-Encoding"] = coding
+        etag = response.get("ETag")
+        if etag and etag.startswith('"'):
+            response["ETag"] = f"W/{etag}"
+        return response
+
+
+def _compressible(request: HttpRequest, response: HttpResponse) -> bool:
+    if not is_shared_request(request) or response.streaming or response.has_header("Content-Encoding"):
+        return False
+    if response.cookies or len(response.content) < MIN_COMPRESSED_SIZE:
+        return False
+    if not response.get("Content-Type", "").startswith(COMPRESSIBLE_TYPES):
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if "private" in cache_control or "no-store" in cache_control:
+        return False
+    varies = {value.strip().lower() for value in response.get("Vary", "").split(",")}
+    return not varies & {"cookie", "authorization", "*"}
 
 
 def _zone(request: HttpRequest) -> str:

@@ -21,6 +21,15 @@ revalidate with the app or with nginx alike. The store sets each file's
 mtime itself, one second later than any earlier version of the same page
 had (remembered under ``<root>/.versions/``, which purges leave alone):
 two versions of a page never share validators, however fast it changes.
+
+Each page is compressed once, as it is written: ``index.html.br`` and
+``index.html.gz`` beside ``index.html``, with the body's mtime, written before
+the body so nginx's ``brotli_static``/``gzip_static`` never find a body
+without its encodings. Each encoding has its own validator, the one nginx
+gives that file (the mtime and the compressed size), so a 304 means the
+same at both servers whichever encoding the reader holds. Small pages are
+compressed too: every page then answers with ``Vary: Accept-Encoding`` and
+the same choice of bytes at the app and at nginx.
 """
 
 from __future__ import annotations
@@ -31,9 +40,11 @@ import os
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from email.utils import formatdate
 from pathlib import Path
+
+from masthead.pagecache.encodings import PREFERENCE, SUFFIXES, compress
 
 EXTENSIONS = {
     "text/html": "html",
@@ -67,6 +78,14 @@ class CacheKey:
         return root / self.host / self.path.strip("/")
 
 
+@dataclass(frozen=True)
+class Encoded:
+    """A page compressed with one content coding, and nginx's ETag for that file."""
+
+    body: bytes
+    etag: str
+
+
 @dataclass
 class Entry:
     body: bytes
@@ -75,6 +94,7 @@ class Entry:
     signature: tuple[int, int, int]
     etag: str = ""
     modified: int = 0  # Last-Modified, in seconds since the epoch
+    encoded: dict[str, Encoded] = field(default_factory=dict)  # "br", "gzip" → the compressed page
 
     def fresh(self, now: float | None = None) -> bool:
         return (now or time.time()) < self.expires
@@ -119,9 +139,9 @@ class FileStore:
                 except ValueError:
                     return None
                 entry = _entry(body, meta, stat)
-                if entry is not None:
+                if entry is not None and _read_encoded(path, entry):
                     return entry
-                # The page was being rewritten between reading its body and its meta: read both again.
+                # The page was being rewritten between reading its body and its meta or encodings: read them again.
             else:
                 return None
         return None
@@ -145,13 +165,23 @@ class FileStore:
         # Meta first, body last, each by atomic rename: a reader that sees the body sees its headers
         # (and read() checks the meta's ETag against the body it read, in case both changed meanwhile).
         _atomic_write(Path(f"{path}.meta"), json.dumps({"headers": headers, "expires": expires, "etag": etag}).encode())
+        encoded = {}
+        for encoding in PREFERENCE:
+            compressed = compress(body, encoding)
+            _atomic_write(Path(f"{path}{SUFFIXES[encoding]}"), compressed, mtime=modified)
+            encoded[encoding] = Encoded(body=compressed, etag=etag_for(modified, len(compressed)))
+        for encoding, suffix in SUFFIXES.items():
+            if encoding not in encoded:  # written by an install that had it: nginx must not serve it with this body
+                _unlink(Path(f"{path}{suffix}"))
         _atomic_write(path, body, mtime=modified)
         for tag in tags:
             tag_dir = self.root / KEYS_DIR / tag
             tag_dir.mkdir(parents=True, exist_ok=True)
             (tag_dir / key.digest).write_text(str(path.relative_to(self.root)))
         signature = _signature(os.stat(path))
-        return Entry(body=body, headers=headers, expires=expires, signature=signature, etag=etag, modified=modified)
+        return Entry(
+            body=body, headers=headers, expires=expires, signature=signature, etag=etag, modified=modified, encoded=encoded
+        )
 
     def _next_mtime(self, key: CacheKey) -> int:
         """Now, or a second after the last version of this page if that was written this second (or later)."""
@@ -175,11 +205,12 @@ class FileStore:
             names = os.listdir(directory)
         except FileNotFoundError:
             return 0
-        for name in names:
+        # Bodies first (what nginx's try_files looks for), then their encodings and meta.
+        for name in sorted(names, key=lambda name: name.endswith((".meta", *SUFFIXES.values()))):
             if name.startswith("index"):
                 try:
                     os.unlink(directory / name)
-                    removed += not name.endswith(".meta")
+                    removed += not name.endswith((".meta", *SUFFIXES.values()))
                 except FileNotFoundError:
                     pass
         return removed
@@ -195,10 +226,12 @@ class FileStore:
             marker = tag_dir / name
             try:
                 relative = marker.read_text()
-                for target in (self.root / relative, self.root / f"{relative}.meta"):
+                # The body first: nginx's try_files looks for it, so the page stops being served at once.
+                suffixes = ("", *SUFFIXES.values(), ".meta")
+                for target in (self.root / f"{relative}{suffix}" for suffix in suffixes):
                     try:
                         os.unlink(target)
-                        removed += not str(target).endswith(".meta")
+                        removed += target.name == Path(relative).name
                     except FileNotFoundError:
                         pass
                 os.unlink(marker)
@@ -245,6 +278,34 @@ def _entry(body: bytes, meta: dict, stat: os.stat_result) -> Entry | None:
     elif meta["etag"] != etag:
         return None
     return Entry(body=body, headers=headers, expires=meta["expires"], signature=_signature(stat), etag=etag, modified=modified)
+
+
+def _read_encoded(path: Path, entry: Entry) -> bool:
+    """Fill in the page's encodings from disk; False when one belongs to another version than the body.
+
+    A page written before pages were compressed has none, and is served as it is.
+    """
+    for encoding, suffix in SUFFIXES.items():
+        if encoding not in PREFERENCE:
+            continue
+        try:
+            with open(f"{path}{suffix}", "rb") as file:
+                stat = os.fstat(file.fileno())
+                compressed = file.read()
+        except FileNotFoundError:
+            continue
+        modified = stat.st_mtime_ns // 1_000_000_000
+        if modified != entry.modified:
+            return False
+        entry.encoded[encoding] = Encoded(body=compressed, etag=etag_for(modified, stat.st_size))
+    return True
+
+
+def _unlink(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
 
 
 def _atomic_write(path: Path, data: bytes, mtime: int | None = None) -> None:

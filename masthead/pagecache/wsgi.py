@@ -12,7 +12,10 @@ serves. Either way:
 * when the database is down, cached pages — fresh or stale — keep answering;
 * a browser or feed reader that already holds the page (``If-None-Match``,
   ``If-Modified-Since``) gets ``304 Not Modified``, with the validators the
-  store wrote beside the page — the same nginx gives the file.
+  store wrote beside the page — the same nginx gives the file;
+* a reader gets the page compressed as its ``Accept-Encoding`` asks (Brotli
+  or gzip, compressed once by the store), with that file's own validators,
+  exactly as nginx's ``brotli_static``/``gzip_static`` would send it.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from email.utils import parsedate_to_datetime
 
+from masthead.pagecache.encodings import IDENTITY, PREFERENCE, choose
 from masthead.pagecache.policy import Policy
 from masthead.pagecache.store import CacheKey, Entry, FileStore
 
@@ -43,7 +47,11 @@ CONDITIONAL_REQUEST_HEADERS = (
     "HTTP_IF_UNMODIFIED_SINCE",
     "HTTP_IF_RANGE",
     "HTTP_RANGE",
+    # The store keeps the page as rendered and compresses it itself.
+    "HTTP_ACCEPT_ENCODING",
 )
+# Replaced for a compressed answer (the encoding's own ETag and size); Last-Modified is the same for all.
+ENCODING_HEADERS = {"content-length", "etag", "content-encoding", "vary"}
 LOCK_WAIT_SECONDS = 15.0
 MEMORY_ENTRIES = 2000
 
@@ -111,11 +119,12 @@ class PageCacheApp:
 
     @staticmethod
     def _serve(entry: Entry, state: str, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
-        if not_modified(environ, entry.etag, entry.modified):
-            start_response("304 Not Modified", [*_not_modified_headers(entry.headers), ("X-Cache", state)])
+        body, headers, etag = _encoded(entry, environ.get("HTTP_ACCEPT_ENCODING"))
+        if not_modified(environ, etag, entry.modified):
+            start_response("304 Not Modified", [*_not_modified_headers(headers), ("X-Cache", state)])
             return [b""]
-        start_response("200 OK", [*entry.headers, ("X-Cache", state)])
-        return [b""] if environ["REQUEST_METHOD"] == "HEAD" else [entry.body]
+        start_response("200 OK", [*headers, ("X-Cache", state)])
+        return [b""] if environ["REQUEST_METHOD"] == "HEAD" else [body]
 
     # --- filling ----------------------------------------------------------------------
 
@@ -256,6 +265,28 @@ def not_modified(environ: dict, etag: str, modified: int | None) -> bool:
         return modified <= parsedate_to_datetime(since).timestamp()
     except (TypeError, ValueError, IndexError, OverflowError):
         return False
+
+
+def _encoded(entry: Entry, accept_encoding: str | None) -> tuple[bytes, list[tuple[str, str]], str]:
+    """The body, headers and ETag of the page in the coding the reader prefers among those stored.
+
+    Every cached answer says ``Vary: Accept-Encoding``, the identity one too,
+    as nginx's ``gzip_vary`` does wherever a compressed file exists.
+    """
+    coding = choose(accept_encoding, tuple(c for c in PREFERENCE if c in entry.encoded))
+    body, etag = (entry.body, entry.etag) if coding == IDENTITY else (entry.encoded[coding].body, entry.encoded[coding].etag)
+    headers = [(name, value) for name, value in entry.headers if name.lower() not in ENCODING_HEADERS]
+    headers += [("Content-Length", str(len(body))), ("ETag", etag), ("Vary", _vary_with_accept_encoding(entry.headers))]
+    if coding != IDENTITY:
+        headers.append(("Content-Encoding", coding))
+    return body, headers, etag
+
+
+def _vary_with_accept_encoding(headers: list[tuple[str, str]]) -> str:
+    names = [v.strip() for name, value in headers if name.lower() == "vary" for v in value.split(",") if v.strip()]
+    if not any(name.lower() == "accept-encoding" for name in names):
+        names.append("Accept-Encoding")
+    return ", ".join(names)
 
 
 def _validators(headers: list[tuple[str, str]]) -> tuple[str, int | None]:

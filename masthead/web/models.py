@@ -35,6 +35,14 @@ class EditionSettings(BaseSiteSetting):
 
     tagline = models.CharField(max_length=255, blank=True)
     logo = models.ForeignKey("images.Picture", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    share_picture = models.ForeignKey(
+        "images.Picture",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown by search engines and social networks for a story without a picture. At least 1200×1200 px.",
+    )
     time_zone = models.CharField(max_length=64, default=DEFAULT_TIME_ZONE, choices=time_zone_choices)
     hijri_offset = models.SmallIntegerField(
         default=0,
@@ -53,6 +61,7 @@ class EditionSettings(BaseSiteSetting):
     panels = [
         FieldPanel("tagline"),
         FieldPanel("logo"),
+        FieldPanel("share_picture"),
         MultiFieldPanel([FieldPanel("time_zone"), FieldPanel("hijri_offset"), FieldPanel("hijri_style")], heading="Dates"),
         MultiFieldPanel(
             [FieldPanel("app_cta_text"), FieldPanel("app_store_url"), FieldPanel("play_store_url")], heading="Mobile app"

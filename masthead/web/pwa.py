@@ -31,6 +31,7 @@ BRAND_COLOUR = "#9b1c1c"  # --brand in masthead.css
 BACKGROUND_COLOUR = "#ffffff"  # --paper in masthead.css
 ICON_SIZES = (192, 512)
 APPLE_TOUCH_ICON_SIZE = 180
+FAVICON_SIZES = (16, 32, 48)
 OFFLINE_STORIES = 20
 OFFLINE_PICTURES = 60  # about three per story kept
 OFFLINE_PATH = "/offline/"
@@ -130,6 +131,25 @@ def icon(request: HttpRequest, purpose: str, size: int | str) -> HttpResponse:
 @require_safe
 def apple_touch_icon(request: HttpRequest) -> HttpResponse:
     return icon(request, "maskable", APPLE_TOUCH_ICON_SIZE)
+
+
+@require_safe
+def favicon(request: HttpRequest) -> HttpResponse:
+    """``/favicon.ico``, which browsers, feed readers and crawlers ask for whatever the page declares: never a 404."""
+    response = HttpResponse(favicon_ico(initials(_site(request).site_name or "Masthead")), content_type="image/x-icon")
+    response["Cache-Control"] = f"public, max-age={ICON_MAX_AGE}"
+    return response
+
+
+@lru_cache(maxsize=32)
+def favicon_ico(text: str) -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.open(io.BytesIO(draw_icon(text, FAVICON_SIZES[-1], maskable=False))).save(
+        out, format="ICO", sizes=[(size, size) for size in FAVICON_SIZES]
+    )
+    return out.getvalue()
 
 
 @lru_cache(maxsize=32)

@@ -12,4 +12,5 @@ urlpatterns = [
     path("offline/", pwa.offline, name="offline"),
     re_path(r"^icons/(?P<purpose>icon|maskable)-(?P<size>\d{3})\.png$", pwa.icon, name="icon"),
     path("apple-touch-icon.png", pwa.apple_touch_icon, name="apple-touch-icon"),
+    path("favicon.ico", pwa.favicon, name="favicon"),
 ]

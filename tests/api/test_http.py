@@ -72,6 +72,7 @@ def test_the_openapi_document_is_served_and_describes_every_endpoint(client, edi
     assert set(document["paths"]) == {
         "/api/v1/articles",
         "/api/v1/articles/{article_id}",
+        "/api/v1/articles/lookup",
         "/api/v1/sections",
         "/api/v1/search",
         "/api/v1/top",
@@ -117,8 +118,8 @@ def test_head_of_an_error_is_that_error_without_a_body(client, edition, url, sta
     assert response["Cache-Control"] == "no-store" and response.content == b""
 
 
-def test_a_wrong_method_names_head_among_those_allowed(client, edition):
+def test_a_wrong_method_names_head_and_options_among_those_allowed(client, edition):
     response = client.post("/api/v1/articles")
     assert response.status_code == 405
-    assert {method.strip() for method in response["Allow"].split(",")} == {"GET", "HEAD"}
+    assert {method.strip() for method in response["Allow"].split(",")} == {"GET", "HEAD", "OPTIONS"}
     assert response.json()["error"]["code"] == "method_not_allowed"

@@ -1,9 +1,16 @@
 """The served OpenAPI document, checked by schemathesis against the running API (in-process, through WSGI).
 
 schemathesis takes /api/v1/openapi.json, generates valid and invalid
-requests for every operation, sends them to Django's WSGI handler and checks
-each response: no server error, a documented status code and content type,
-and a body that matches the documented schema.
+requests for every operation, sends them to Django's WSGI handler and runs
+every check it has (``--checks all``): no server error; documented status
+codes, content types, headers and bodies; schema-violating requests refused
+and schema-valid ones accepted; 405 with ``Allow`` for other methods. Then
+the stateful phase follows the document's links (a listing's ids into the
+story, a story's web address into the lookup) with the same checks.
+
+Requests ask for ``identity``: schemathesis reads the WSGI body as it comes,
+and compression is tested where it is built (the demo run decodes it as a
+client would).
 
 The document is built from the API object at collection time (serving it
 needs the database, which pytest opens only inside a test); the first test
@@ -19,13 +26,12 @@ import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.serializers.json import DjangoJSONEncoder
 from hypothesis import HealthCheck, settings
-from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance, status_code_conformance
 
 from masthead.api.api import api
 
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 EXAMPLES_PER_OPERATION = 25
+STATEFUL_EXAMPLES = 15  # scenarios, each a few linked calls: bounded, so the suite stays fast
+HEADERS = {"Accept-Encoding": "identity"}
 
 DOCUMENT = json.loads(json.dumps(api.get_openapi_schema(), cls=DjangoJSONEncoder))
 schema = schemathesis.openapi.from_dict(DOCUMENT)
@@ -63,4 +69,41 @@ def test_the_checked_document_is_the_served_one(client, edition):
 @schema.parametrize()
 @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 def test_api_conforms_to_its_openapi_document(case, archive, in_process_requests):
-    case.call_and_validate(checks=CHECKS)
+    case.call_and_validate(headers=HEADERS)  # no checks named: schemathesis runs all of them
+
+
+def test_the_document_links_stories_for_the_stateful_phase():
+    def targets(path):
+        return {link["operationId"] for link in DOCUMENT["paths"][path]["get"]["responses"]["200"]["links"].values()}
+
+    get_article, lookup = "masthead_api_endpoints_get_article", "masthead_api_endpoints_lookup_article"
+    assert targets("/api/v1/articles") == targets("/api/v1/search") == targets("/api/v1/top") == {get_article, lookup}
+    assert targets("/api/v1/articles/{article_id}") == {lookup}
+    assert targets("/api/v1/articles/lookup") == {get_article}
+
+
+STATEFUL_CALLS: list[tuple[str, int]] = []  # (operation path, status), to prove the links were followed
+
+
+class APIWorkflow(schema.as_state_machine()):
+    def get_call_kwargs(self, case):
+        return {"headers": HEADERS}
+
+    def after_call(self, response, case):
+        STATEFUL_CALLS.append((case.operation.path, response.status_code))
+
+
+@pytest.mark.django_db
+def test_api_conforms_statefully(archive, in_process_requests):
+    """The stateful phase: chains of calls along the document's links, every check on every response."""
+    APIWorkflow.run(
+        settings=settings(
+            max_examples=STATEFUL_EXAMPLES,
+            stateful_step_count=4,
+            deadline=None,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
+    )
+    followed = {path for path, status in STATEFUL_CALLS if status == 200}
+    assert {"/api/v1/articles/{article_id}", "/api/v1/articles/lookup"} <= followed, STATEFUL_CALLS

@@ -175,3 +175,46 @@ def test_admin_preview_of_a_story_renders_its_metadata(make_story):
     assert response.status_code == 200
     html = response.content.decode()
     assert "application/ld+json" in html and "Previewed story" in html
+
+
+def test_share_pictures_are_as_large_as_the_original_allows_and_say_so(client, make_story):
+    from wagtail.images.tests.utils import get_test_image_file_jpeg
+
+    from masthead.images.models import Picture
+
+    wide = Picture.objects.create(title="Wide", file=get_test_image_file_jpeg(size=(1600, 900)))
+    article, _ = json_ld(page_of(client, make_story(hero_image=wide).url))
+    sizes = [(image["width"], image["height"]) for image in article["image"]]
+    assert sizes == [(1200, 675), (1200, 900), (900, 900)]  # no square of 1200 in a 900-px-high original, none upscaled
+    for image in article["image"]:
+        assert f"fill-{image['width']}x{image['height']}" in image["url"]  # the URL names the size it is
+
+
+def test_a_story_without_a_picture_shares_the_editions_default(client, newsroom, edition, picture):
+    from masthead.web.models import EditionSettings
+
+    bare = newsroom[1]
+    EditionSettings.objects.update_or_create(site=edition.site, defaults={"share_picture": picture("MM News")})
+    html = page_of(client, bare.url)
+    article, _ = json_ld(html)
+    sizes = [(image["width"], image["height"]) for image in article["image"]]
+    assert sizes == [(1200, 675), (1200, 900), (1200, 1200)]  # 16:9, 4:3, 1:1 as Google asks
+    found = meta(html)
+    assert found["og:image"] == [article["image"][0]["url"]] == found["twitter:image"]
+    assert found["og:image:width"] == ["1200"] and found["og:image:height"] == ["675"]
+    assert found["twitter:card"] == ["summary_large_image"]
+    assert "<picture" not in html  # shared, not shown on the page
+    pictured, _ = json_ld(page_of(client, newsroom[0].url))
+    assert pictured["image"][0]["url"] != article["image"][0]["url"]  # a story's own picture comes first
+
+
+@pytest.mark.parametrize("n", [1, 30])
+def test_default_share_picture_adds_a_constant_number_of_queries(client, make_story, picture, edition, n):
+    from masthead.web.models import EditionSettings
+
+    EditionSettings.objects.update_or_create(site=edition.site, defaults={"share_picture": picture("MM News")})
+    story = make_story(tags=["floods"])
+    before = count_queries(client, story.url)
+    for i in range(n):
+        make_story(tags=["floods"], days_ago=i + 1)
+    assert count_queries(client, story.url) == before

@@ -56,3 +56,19 @@ def test_images_are_left_out_of_the_lite_body(make_story):
     assert any("<img" in part for part in full.parts)
     assert not any("<img" in part for part in lite.parts)
     assert len(lite.parts) == 2
+
+
+def test_body_pictures_come_in_modern_formats_at_the_story_width(make_story):
+    from wagtail.images.tests.utils import get_test_image_file_jpeg
+
+    from masthead.images.models import Picture
+    from masthead.images.responsive import MODERN_FORMATS, STORY_SIZES
+
+    picture = Picture.objects.create(title="Harbour", file=get_test_image_file_jpeg(size=(1000, 1500)))
+    story = make_story(paragraphs=[])
+    story.body = [("image", {"image": picture, "caption": "The harbour at dawn", "alt": ""})]
+    figure = render_body(story).parts[0]
+    for image_format in MODERN_FORMATS:
+        assert f'<source type="image/{image_format}" srcset=' in figure
+    assert f'sizes="{STORY_SIZES}"' in figure and 'alt="The harbour at dawn"' in figure
+    assert ".width-800.format-webp.webp 800w" in figure and "1200w" not in figure  # the original is 1000 wide

@@ -122,3 +122,22 @@ def test_nginx_serves_every_kind_of_cached_page_itself(nginx, path, content_type
     store, connection = nginx
     store.write(CacheKey(HOST, path, ""), body, [("Content-Type", content_type)], time.time() + 60, [])
     assert _get(connection, path) == (200, "NGINX", body)
+
+
+def test_nginx_gives_cached_api_answers_the_apps_cors_header_and_pages_none(nginx):
+    """nginx serves cached API JSON itself, so it must add what masthead/api/cors.py adds (default "*")."""
+    store, connection = nginx
+    store.write(CacheKey(HOST, "/api/v1/articles", ""), b"{}", [("Content-Type", "application/json")], time.time() + 60, [])
+    store.write(CacheKey(HOST, "/world/", ""), b"<h1>World</h1>", HTML, time.time() + 60, [])
+    connection.request("GET", "/api/v1/articles", headers={"Host": HOST, "Origin": "https://app.example"})
+    api = connection.getresponse()
+    api.read()
+    assert (api.status, api.getheader("X-Cache")) == (200, "NGINX")
+    assert api.getheader("Access-Control-Allow-Origin") == "*"
+    assert "ETag" in api.getheader("Access-Control-Expose-Headers")
+    connection.request("GET", "/world/", headers={"Host": HOST, "Origin": "https://app.example"})
+    page = connection.getresponse()
+    page.read()
+    assert page.status == 200
+    assert page.getheader("Access-Control-Allow-Origin") is None
+    assert page.getheader("Access-Control-Expose-Headers") is None

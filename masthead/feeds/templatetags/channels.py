@@ -6,6 +6,7 @@ from django import template
 from django.utils.safestring import SafeString, mark_safe
 
 from masthead.feeds.structured_data import article_metadata as build_article_metadata
+from masthead.feeds.structured_data import listing_metadata as build_listing_metadata
 from masthead.feeds.structured_data import metadata_html
 
 register = template.Library()
@@ -21,6 +22,35 @@ def article_metadata(context) -> SafeString:
         return mark_safe("")
     metadata = build_article_metadata(request, edition, context["page"], context.get("authors", []), context.get("tags", []))
     return metadata_html(metadata)
+
+
+@register.simple_tag(takes_context=True)
+def listing_metadata(context, title: str, description: str = "") -> SafeString:
+    """Canonical link, Open Graph and Twitter meta, and JSON-LD for a listing: the front page, a section, a tag…"""
+    request, edition = context.get("request"), context.get("edition")
+    if request is None or getattr(edition, "site", None) is None:
+        return mark_safe("")
+    listing = context.get("listing")
+    if listing is not None:
+        stories, number, is_front = listing.items, listing.number, False
+    else:
+        stories, number, is_front = _front_page_stories(context), 1, bool(context.get("is_front"))
+    metadata = build_listing_metadata(
+        request, edition, title=title, description=description or "", stories=stories, page_number=number, is_front=is_front
+    )
+    return metadata_html(metadata)
+
+
+def _front_page_stories(context) -> list:
+    """The front page's stories in the order it shows them, each once."""
+    shown = [context.get("lead")] + [story for _, stories in context.get("top_by_section", []) for story in stories]
+    shown += context.get("latest", [])
+    seen, stories = set(), []
+    for story in shown:
+        if story is not None and story.pk not in seen:
+            seen.add(story.pk)
+            stories.append(story)
+    return stories
 
 
 @register.inclusion_tag("feeds/feed_links.html", takes_context=True)

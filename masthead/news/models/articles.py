@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 from django.db import models
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -70,6 +72,10 @@ class ArticlePage(EditionPage):
     section = models.ForeignKey("news.SectionPage", null=True, editable=False, on_delete=models.SET_NULL, related_name="articles")
     folder = models.ForeignKey("news.ArchiveYearPage", null=True, editable=False, on_delete=models.SET_NULL, related_name="+")
     published_at = models.DateTimeField(null=True, editable=False)
+    # For the sitemap index: a story's month sitemap (UTC year * 100 + month of publication) and its
+    # last change (Wagtail's last_published_at), so a month's newest change is one index probe.
+    sitemap_month = models.PositiveIntegerField(null=True, editable=False)
+    changed_at = models.DateTimeField(null=True, editable=False)
 
     content_panels = Page.content_panels + [
         FieldPanel("standfirst"),
@@ -100,19 +106,27 @@ class ArticlePage(EditionPage):
             models.Index(fields=["-published_at"], name="news_article_pub"),
             models.Index(fields=["agency", "-published_at"], name="news_article_agency_pub"),
             models.Index(fields=["folder", "-published_at"], name="news_article_folder_pub"),
+            models.Index(fields=["sitemap_month", "-changed_at"], name="news_article_month_changed"),
         ]
 
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
         if update_fields is None:
             self.published_at = self.first_published_at
+            self.sitemap_month, self.changed_at = sitemap_month(self.published_at), self.last_published_at
             if self.path:
                 # Recomputed on every full save: a translation or a copy starts with its source's section.
                 self.section = SectionLookup.for_path(self.path)
                 self.folder = SectionLookup.folder_for(self.path)
-        elif "first_published_at" in update_fields:
-            self.published_at = self.first_published_at
-            kwargs["update_fields"] = {*update_fields, "published_at"}
+        else:
+            update_fields = set(update_fields)
+            if "first_published_at" in update_fields:
+                self.published_at, self.sitemap_month = self.first_published_at, sitemap_month(self.first_published_at)
+                update_fields |= {"published_at", "sitemap_month"}
+            if "last_published_at" in update_fields:
+                self.changed_at = self.last_published_at
+                update_fields.add("changed_at")
+            kwargs["update_fields"] = update_fields
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
@@ -123,6 +137,14 @@ class ArticlePage(EditionPage):
         # The page cache files this page under both stories, so withdrawing either purges it.
         request.cache_tags = {f"article-{self.pk}"} | ({f"article-{context['related'].pk}"} if context["related"] else set())
         return context
+
+
+def sitemap_month(moment) -> int | None:
+    """The UTC month a story published at ``moment`` is listed under in the sitemaps, as ``yyyymm``."""
+    if moment is None:
+        return None
+    moment = moment.astimezone(UTC)
+    return moment.year * 100 + moment.month
 
 
 class SectionLookup:

@@ -18,9 +18,13 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.template import Context, Engine
 
+from masthead.api import cors
 from masthead.web.content_security_policy import reader_policy
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+# Debian's libnginx-mod-http-brotli-static; without it nginx serves the .gz files only. `--full` loads it;
+# a server block relies on Debian's nginx.conf, which loads the installed modules (modules-enabled).
+BROTLI_STATIC_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 WORKER_USERS = ("www-data", "nobody")  # Debian's web server account, else the account that owns nothing
 # Mozilla's "intermediate" profile: every browser of the last decade, no protocol older than TLS 1.2.
 TLS_PROTOCOLS = "TLSv1.2 TLSv1.3"
@@ -77,6 +81,9 @@ class Command(BaseCommand):
             "session_cookie": settings.SESSION_COOKIE_NAME,
             "excluded": [p for p in settings.PAGECACHE_EXCLUDED_PREFIXES if p not in ("/static/", "/media/")],
             "csp": reader_policy().replace('"', '\\"'),
+            "cors_origin": _cached_cors_origin(),
+            "cors_expose": cors.EXPOSED_HEADERS,
+            "brotli_module": str(BROTLI_STATIC_MODULE) if BROTLI_STATIC_MODULE.exists() else "",
         }
         engine = Engine(dirs=[str(TEMPLATES)])
         config = engine.get_template("pagecache/nginx.conf").render(Context(context, autoescape=False))
@@ -160,3 +167,11 @@ def _closed_to(account: pwd.struct_passwd, path: Path) -> Path | None:
         if not allowed:
             return directory
     return None
+
+
+def _cached_cors_origin() -> str:
+    """The Access-Control-Allow-Origin of cached API answers: "*" or the one origin; else none is cached."""
+    origins = settings.API_CORS_ORIGINS
+    if "*" in origins:
+        return "*"
+    return origins[0] if len(origins) == 1 else ""
