@@ -8,6 +8,7 @@ page until the clock's next second (publish-to-live over a second).
 
 from __future__ import annotations
 
+import gzip
 import http.client
 import os
 import shutil
@@ -37,6 +38,7 @@ def nginx(tmp_path, settings):
     binary = shutil.which("nginx") or "/usr/sbin/nginx"
     require(os.path.exists(binary), "nginx is missing: install Debian's `nginx` package to test the production cache stack")
     settings.PAGECACHE_ROOT = open_to_nginx_workers(tmp_path) / "pagecache"
+    settings.STATIC_ROOT = open_to_nginx_workers(tmp_path) / "static"
     run_dir = tmp_path / "nginx"
     run_dir.mkdir()
     port = _free_port()
@@ -141,3 +143,26 @@ def test_nginx_gives_cached_api_answers_the_apps_cors_header_and_pages_none(ngin
     assert page.status == 200
     assert page.getheader("Access-Control-Allow-Origin") is None
     assert page.getheader("Access-Control-Expose-Headers") is None
+
+
+def test_nginx_serves_static_files_compressed_as_collectstatic_wrote_them(nginx, settings):
+    """The stylesheet and script reach a phone compressed: nginx sends collectstatic's .br/.gz files."""
+    import brotli
+
+    _, connection = nginx
+    css = b"body { margin: 0 }\n" * 200
+    static = settings.STATIC_ROOT / "web"
+    static.mkdir(parents=True)
+    (static / "site.css").write_bytes(css)
+    (static / "site.css.gz").write_bytes(gzip.compress(css))
+    (static / "site.css.br").write_bytes(brotli.compress(css))
+    os.chmod(static, 0o755)
+    for path in static.iterdir():
+        os.chmod(path, 0o644)
+    for encoding, decode in (("br", brotli.decompress), ("gzip", gzip.decompress)):
+        connection.request("GET", "/static/web/site.css", headers={"Host": HOST, "Accept-Encoding": encoding})
+        response = connection.getresponse()
+        body = response.read()
+        assert (response.status, response.getheader("Content-Encoding")) == (200, encoding)
+        assert response.getheader("Vary") == "Accept-Encoding"
+        assert decode(body) == css

@@ -125,6 +125,15 @@ def test_lite_version_is_small_text_only_and_links_back(client, make_story):
     assert LITE_STYLE_CSP_SOURCE in lite["Content-Security-Policy"]
 
 
+def test_lite_version_hands_search_engines_to_the_full_page(client, make_story):
+    """Canonical to the full URL, a description, and no noindex: Google asks not to combine the two."""
+    story = make_story(title="Budget agreed", standfirst="The vote came at dawn.")
+    html = get(client, story.url + "?lite=1").content.decode()
+    assert 'name="robots"' not in html
+    assert '<meta name="description" content="The vote came at dawn.">' in html
+    assert f'<link rel="canonical" href="http://testserver{story.url}">' in html
+
+
 def test_lite_links_stay_in_lite(client, make_story):
     story = make_story()
     html = get(client, "/?lite=1").content.decode()
