@@ -33,6 +33,17 @@ def test_home_page(page, demo_server):
     assert page.locator(".front__section").count() >= 5
     assert page.locator("nav.sections a").count() >= 6
     assert page.evaluate("document.scrollingElement.scrollWidth") <= page.viewport_size["width"]
+    # Each picture fills its box (the width its `sizes` promise), not the width attribute of its smallest file.
+    gaps = page.evaluate(
+        """() => [...document.querySelectorAll('picture img')].map(img => {
+            let box = img.parentElement;
+            while (getComputedStyle(box).display.startsWith('inline') || getComputedStyle(box).display === 'contents') box = box.parentElement;
+            const style = getComputedStyle(box);
+            const inner = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+            return inner - img.getBoundingClientRect().width;
+        })"""
+    )
+    assert gaps and max(gaps) < 2, gaps
     screenshot(page, "home")
 
 
