@@ -6,8 +6,11 @@ one must open it to others, as a deployment opens its cache and static folders.
 
 from __future__ import annotations
 
+import socket
 import stat
+import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 
@@ -22,3 +25,25 @@ def open_to_nginx_workers(path: Path) -> Path:
         if not mode & stat.S_IXOTH:
             directory.chmod(stat.S_IMODE(mode) | stat.S_IXOTH)
     return path
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def launch_nginx(binary: str, run_dir: Path, port: int) -> subprocess.Popen:
+    """nginx in the foreground on ``run_dir/nginx.conf``, in a session of its own; returns once ``port`` accepts."""
+    process = subprocess.Popen(
+        [binary, "-c", str(run_dir / "nginx.conf"), "-p", str(run_dir), "-g", "daemon off;"],
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    return process

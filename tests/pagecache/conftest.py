@@ -4,10 +4,7 @@ import http.client
 import io
 import os
 import shutil
-import socket
-import subprocess
 import threading
-import time
 from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 import pytest
@@ -17,7 +14,7 @@ from masthead.pagecache.policy import Policy
 from masthead.pagecache.store import FileStore
 from masthead.pagecache.wsgi import PageCacheApp
 from tests.conftest import require
-from tests.nginx_workers import open_to_nginx_workers
+from tests.nginx_workers import free_port, launch_nginx, open_to_nginx_workers
 
 
 def environ(path: str = "/", query: str = "", method: str = "GET", host: str = "news.example.org", **extra) -> dict:
@@ -95,12 +92,6 @@ def empty_cache() -> None:
 # --- the production stack: nginx with the generated config, the app behind it -------------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def own_cache_root(tmp_path, settings):
     """A page cache root of this test's own, which nginx's workers may read (and the app's store uses)."""
@@ -136,18 +127,7 @@ def start_nginx(tmp_path):
             str(run_dir / "nginx.conf"),
             stderr=io.StringIO(),
         )
-        process = subprocess.Popen(
-            [binary, "-c", str(run_dir / "nginx.conf"), "-p", str(run_dir), "-g", "daemon off;"],
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        processes.append(process)
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.05)
+        processes.append(launch_nginx(binary, run_dir, port))
         return port
 
     yield start

@@ -26,7 +26,7 @@ from django.core.management import CommandError, call_command
 
 from masthead.pagecache.store import CacheKey, FileStore
 from tests.conftest import require
-from tests.nginx_workers import open_to_nginx_workers
+from tests.nginx_workers import free_port, launch_nginx, open_to_nginx_workers
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 OPENSSL = shutil.which("openssl") or "/usr/bin/openssl"
@@ -45,12 +45,6 @@ def app_policy(client, make_story) -> str:
     response = client.get(make_story().url)
     assert response.status_code == 200
     return response["Content-Security-Policy"]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
@@ -119,7 +113,7 @@ def nginx(tmp_path, settings):
     def start(*tls: str):
         run_dir = tmp_path / "nginx"
         run_dir.mkdir()
-        port = _free_port()
+        port = free_port()
         generate(
             "--full",
             "--listen",
@@ -138,19 +132,7 @@ def nginx(tmp_path, settings):
             [NGINX, "-t", "-c", str(run_dir / "nginx.conf"), "-p", str(run_dir)], capture_output=True, text=True
         )
         assert checked.returncode == 0, checked.stderr
-        processes.append(
-            subprocess.Popen(
-                [NGINX, "-c", str(run_dir / "nginx.conf"), "-p", str(run_dir), "-g", "daemon off;"],
-                stderr=subprocess.DEVNULL,
-                start_new_session=True,
-            )
-        )
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.05)
+        processes.append(launch_nginx(NGINX, run_dir, port))
         return FileStore(settings.PAGECACHE_ROOT), port, upstream
 
     yield start

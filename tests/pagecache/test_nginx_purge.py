@@ -12,8 +12,6 @@ import gzip
 import http.client
 import os
 import shutil
-import socket
-import subprocess
 import time
 
 import pytest
@@ -21,16 +19,10 @@ from django.core.management import call_command
 
 from masthead.pagecache.store import CacheKey, FileStore
 from tests.conftest import require
-from tests.nginx_workers import open_to_nginx_workers
+from tests.nginx_workers import free_port, launch_nginx, open_to_nginx_workers
 
 HOST = "localhost"
 HTML = [("Content-Type", "text/html; charset=utf-8")]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
@@ -41,7 +33,7 @@ def nginx(tmp_path, settings):
     settings.STATIC_ROOT = open_to_nginx_workers(tmp_path) / "static"
     run_dir = tmp_path / "nginx"
     run_dir.mkdir()
-    port = _free_port()
+    port = free_port()
     # Nothing listens upstream: whatever nginx does not serve from a file answers 502.
     call_command(
         "nginx_config",
@@ -49,23 +41,13 @@ def nginx(tmp_path, settings):
         "--listen",
         f"127.0.0.1:{port}",
         "--upstream",
-        f"127.0.0.1:{_free_port()}",
+        f"127.0.0.1:{free_port()}",
         "--run-dir",
         str(run_dir),
         "--output",
         str(run_dir / "nginx.conf"),
     )
-    process = subprocess.Popen(
-        [binary, "-c", str(run_dir / "nginx.conf"), "-p", str(run_dir), "-g", "daemon off;"],
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.05)
+    process = launch_nginx(binary, run_dir, port)
     # One keep-alive connection, so every request reaches the same nginx worker and its open-file cache.
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
     yield FileStore(settings.PAGECACHE_ROOT), connection
