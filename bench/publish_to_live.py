@@ -137,6 +137,8 @@ def main() -> int:
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
+    # The purges and warm renders a publish enqueues are run by the worker `masthead serve` would start beside Granian.
+    worker = subprocess.Popen([sys.executable, "-m", "masthead.cli", "worker"], env=env, cwd=ROOT, start_new_session=True)
     nginx = subprocess.Popen(
         ["nginx", "-c", str(run_dir / "nginx.conf"), "-p", str(run_dir), "-g", "daemon off;"],
         stderr=subprocess.DEVNULL,
@@ -148,7 +150,6 @@ def main() -> int:
     django.setup()
     from masthead.news import services
     from masthead.news.models import ArticlePage
-    from masthead.pagecache import worker
 
     base = f"http://127.0.0.1:{NGINX_PORT}"
     try:
@@ -168,8 +169,7 @@ def main() -> int:
             marker = f"Updated headline {n} {time.time_ns()}"
             story.title = marker
             started = time.perf_counter()
-            story.save_revision().publish()
-            worker.drain()
+            story.save_revision().publish()  # its purge is a task: the worker `masthead serve` started runs it
             update_times.append(wait_until_shown(urls, marker.encode(), started))
         for n in range(N):
             title = f"Breaking demo story {n} {time.time_ns()}"
@@ -177,10 +177,9 @@ def main() -> int:
             services.file_story(
                 story.section, services.StoryDraft(title=title, paragraphs=["<p>Demo text.</p>"], tags=[tag]), publish=True
             )
-            worker.drain()
             new_times.append(wait_until_shown(listings, title.encode(), started))
     finally:
-        for process in (app, nginx):
+        for process in (app, worker, nginx):
             os.killpg(process.pid, signal.SIGTERM)
             process.wait(timeout=20)
         shutil.rmtree(home, ignore_errors=True)

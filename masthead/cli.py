@@ -77,15 +77,35 @@ def _app_server(bind: str, workers: int, access_log: bool = False) -> int:
     return 0  # not reached
 
 
+def _start_worker() -> None:
+    """``masthead worker`` as a child of the app server: it stops when the server does (it watches its parent)."""
+    import subprocess
+
+    subprocess.Popen([sys.executable, "-m", "masthead.cli", "worker", "--parent-pid", str(os.getpid())], env=os.environ.copy())
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
-    """The production app server: Granian with the settings from the environment."""
+    """The production app server: Granian with the settings from the environment (and a worker beside it)."""
     _django()
     from django.core.management import call_command
 
     if args.migrate:
         call_command("migrate", interactive=False, verbosity=1)
     call_command("collectstatic", interactive=False, verbosity=0)
+    if not args.no_worker:
+        _start_worker()
     return _app_server(args.bind, args.workers, args.access_log)
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    """The task queue, the publishing clock, the day rollover and wire polling (see masthead/pipeline/worker.py)."""
+    _django()
+    from masthead.pipeline.worker import main, run_queued_tasks
+
+    if args.batch:
+        print(f"ran {run_queued_tasks()} task(s)")
+        return 0
+    return main(interval=args.interval, parent_pid=args.parent_pid)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -95,7 +115,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from django.core.management import call_command
 
     from masthead.config.env import mark_demo_home
-    from masthead.demo.load import ensure_demo_admin, load_demo
+    from masthead.demo.load import ensure_demo_admin, ensure_demo_staff, load_demo
 
     mark_demo_home(settings.HOME)
 
@@ -109,10 +129,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print()
     print(f"  Masthead demo:  {url}/")
     print(f"  Admin:          {url}/admin/   user: {username}   password: {password}")
+    for staff_user, staff_password, role in ensure_demo_staff():
+        print(f"  {role + ':':<16}{url}/admin/   user: {staff_user}   password: {staff_password}")
     print()
     if args.no_serve:
         return 0
     sys.stdout.flush()
+    _start_worker()
     return _app_server(f"127.0.0.1:{port}", args.workers)
 
 
@@ -152,7 +175,16 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "2")))
     serve.add_argument("--migrate", action="store_true", help="apply database migrations first")
     serve.add_argument("--access-log", action="store_true", help="log every request")
+    serve.add_argument("--no-worker", action="store_true", help="run no worker beside it (run `masthead worker` yourself)")
     serve.set_defaults(func=cmd_serve, production_only=True)
+
+    worker = commands.add_parser(
+        "worker", help="run the task queue (purges, warm renders), the publishing clock, the day rollover and wire polling"
+    )
+    worker.add_argument("--interval", type=float, help="seconds between looks at an idle queue (default 0.1)")
+    worker.add_argument("--batch", action="store_true", help="run the tasks that are ready now, then exit")
+    worker.add_argument("--parent-pid", type=int, help=argparse.SUPPRESS)  # set by serve and demo: stop with them
+    worker.set_defaults(func=cmd_worker, production_only=True)
 
     date = commands.add_parser("date", help="print the masthead date line for a day, e.g. 'masthead date 2023-05-28'")
     date.add_argument("day", metavar="YYYY-MM-DD")

@@ -11,7 +11,7 @@ class ArticleChange(models.Model):
     Apps sync with ``GET /api/v1/articles?updated_since=…``. Wagtail's
     ``last_published_at`` is not indexed and is lost when a story is deleted,
     so the API keeps its own small table, written by signal handlers
-    (``masthead.api.signals``) on publish, unpublish, move and delete:
+    (``masthead.api.changelog``, called by the story-change pipeline) on publish, unpublish, move and delete:
     ``live`` rows are updates, the others tombstones. A range on
     ``changed_at`` answers a sync in time proportional to what changed.
     """

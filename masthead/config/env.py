@@ -99,3 +99,92 @@ def use_demo_home() -> Path | None:
     for name, value in values.items():
         os.environ.setdefault(name, value)
     return home
+
+
+# --- E-mail ----------------------------------------------------------------------
+# EMAIL_URL says it in one line (smtp://user:password@host:587, smtps://…:465, console:, file:///path);
+# else the usual EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS / EMAIL_USE_SSL.
+
+EMAIL_SCHEMES = {
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "smtps": "django.core.mail.backends.smtp.EmailBackend",
+    "submission": "django.core.mail.backends.smtp.EmailBackend",
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+    "memory": "django.core.mail.backends.locmem.EmailBackend",
+    "dummy": "django.core.mail.backends.dummy.EmailBackend",
+}
+
+
+def email_settings(environ=None, *, demo_dir: Path | None = None) -> dict:
+    """Django's EMAIL_* settings from the environment; ``demo_dir``: where the demo writes mail as files."""
+    from urllib.parse import unquote, urlsplit
+
+    environ = os.environ if environ is None else environ
+    url = environ.get("EMAIL_URL", "").strip()
+    if url:
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        if scheme not in EMAIL_SCHEMES:
+            raise ValueError(f"EMAIL_URL: unknown scheme {scheme!r}; use one of {', '.join(sorted(EMAIL_SCHEMES))}")
+        values: dict = {"EMAIL_BACKEND": EMAIL_SCHEMES[scheme]}
+        if scheme == "file":
+            values["EMAIL_FILE_PATH"] = unquote(parts.path) or str(demo_dir or home_path() / "mail")
+        elif scheme in ("smtp", "smtps", "submission"):
+            try:
+                port = parts.port
+            except ValueError:
+                raise ValueError(f"EMAIL_URL: {parts.netloc!r} has no valid port") from None
+            ssl = scheme == "smtps"
+            default_port = 465 if ssl else 587 if scheme == "submission" else 25
+            port = port or default_port
+            values.update(
+                EMAIL_HOST=parts.hostname or "localhost",
+                EMAIL_PORT=port,
+                EMAIL_HOST_USER=unquote(parts.username or ""),
+                EMAIL_HOST_PASSWORD=unquote(parts.password or ""),
+                EMAIL_USE_SSL=ssl,
+                # STARTTLS on the submission port unless the URL says otherwise (?tls=0)
+                EMAIL_USE_TLS=(not ssl) and _query_flag(parts.query, "tls", port == 587),
+            )
+    elif environ.get("EMAIL_HOST") or demo_dir is None:
+        values = {
+            "EMAIL_BACKEND": EMAIL_SCHEMES["smtp"],
+            "EMAIL_HOST": environ.get("EMAIL_HOST", "localhost"),
+            "EMAIL_PORT": int(environ.get("EMAIL_PORT") or 25),
+            "EMAIL_HOST_USER": environ.get("EMAIL_HOST_USER", ""),
+            "EMAIL_HOST_PASSWORD": environ.get("EMAIL_HOST_PASSWORD", ""),
+            "EMAIL_USE_TLS": _bool_in(environ, "EMAIL_USE_TLS", False),
+            "EMAIL_USE_SSL": _bool_in(environ, "EMAIL_USE_SSL", False),
+        }
+    else:
+        # The demo has no mail server: it writes each message to a file under its home.
+        values = {"EMAIL_BACKEND": EMAIL_SCHEMES["file"], "EMAIL_FILE_PATH": str(demo_dir)}
+    if values.get("EMAIL_USE_TLS") and values.get("EMAIL_USE_SSL"):
+        raise ValueError("EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be on")
+    values["EMAIL_TIMEOUT"] = int(environ.get("EMAIL_TIMEOUT") or 10)
+    sender = environ.get("DEFAULT_FROM_EMAIL", "").strip()
+    if sender:
+        values["DEFAULT_FROM_EMAIL"] = values["SERVER_EMAIL"] = sender
+    return values
+
+
+def _query_flag(query: str, name: str, default: bool) -> bool:
+    from urllib.parse import parse_qs
+
+    raw = parse_qs(query).get(name)
+    if not raw:
+        return default
+    return raw[-1].strip().lower() in TRUE_VALUES
+
+
+def _bool_in(environ, name: str, default: bool) -> bool:
+    raw = environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in TRUE_VALUES:
+        return True
+    if value in FALSE_VALUES:
+        return False
+    raise ValueError(f"{name}={raw!r} is not a boolean; use one of 1/0, true/false, yes/no, on/off")

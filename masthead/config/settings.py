@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "masthead.feeds",
     "masthead.api",
     "masthead.pagecache",
+    "masthead.pipeline",
+    "masthead.schedule",
+    "masthead.desk",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
@@ -67,6 +70,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "axes",
     "csp",
     "django.contrib.auth",
@@ -93,6 +98,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Inside the messages middleware: an e-mail notification that fails is shown to the editor (users/mail.py).
+    "masthead.users.mail.MailFailureMiddleware",
+    # The admin in the edition's time zone for editors whose profile names none (masthead/desk/middleware.py).
+    "masthead.desk.middleware.EditionTimeZoneMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "masthead.web.middleware.ContentSecurityPolicyMiddleware",
     "masthead.web.middleware.LiteVersionMiddleware",
@@ -100,6 +109,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so a locked-out login answers before any view runs.
     "axes.middleware.AxesMiddleware",
+    # Innermost: an editor's change and the tasks of its side effects commit together (masthead/pipeline).
+    "masthead.pipeline.middleware.AtomicAdminWritesMiddleware",
 ]
 
 ROOT_URLCONF = "masthead.config.urls"
@@ -222,8 +233,12 @@ WAGTAILIMAGES_IMAGE_MODEL = "images.Picture"
 # Uploads are decoded and written again, never stored as sent (masthead/images/reencode.py); pictures of more
 # pixels than this (width x height x frames) are refused: 50 million holds any camera's photo, decodes in 200 MB.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "masthead.images.forms.PictureForm"
+# Wagtail's default is 80. At 70 WebP still looks as good as the JPEG fallback at 85 and is a fifth smaller: most
+# of a home page's bytes on a phone are its card pictures, drawn at 2x where compression shows least.
+WAGTAILIMAGES_WEBP_QUALITY = 70
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("MASTHEAD_IMAGE_MAX_PIXELS", "50000000"))
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend; admin page searches answer newest first from the index (masthead/search/backend.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "masthead.search.backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No third-party avatars: the admin's policy allows only our own images, and an editor's e-mail
@@ -292,6 +307,17 @@ CONTENT_SECURITY_POLICY_ADMIN = {
     }
 }
 
+# --- E-mail -----------------------------------------------------------------
+# EMAIL_URL (smtp://user:password@host:587, smtps://…, console:, file:///path) or the usual EMAIL_HOST,
+# EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS/EMAIL_USE_SSL; DEFAULT_FROM_EMAIL. The demo
+# writes mail as files under $MASTHEAD_HOME/mail. A notification that fails is shown to the editor.
+from masthead.config.env import email_settings  # noqa: E402
+
+try:
+    globals().update(email_settings(demo_dir=HOME / "mail" if DEMO else None))
+except ValueError as _error:
+    raise ImproperlyConfigured(str(_error)) from None
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -301,6 +327,7 @@ LOGGING = {
     "loggers": {
         "axes": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        "django_tasks_db": {"level": "WARNING"},  # its worker loop says "starting" at every turn of ours
         "wagtail": {"level": "WARNING"},
     },
 }
@@ -312,13 +339,19 @@ LOGGING = {
 PAGECACHE_ENABLED = env_bool("PAGECACHE", True)
 PAGECACHE_ROOT = Path(os.environ.get("PAGECACHE_ROOT", HOME / "pagecache"))
 PAGECACHE_TTL = int(os.environ.get("PAGECACHE_TTL", "3600"))  # capped at the edition's next midnight
-PAGECACHE_SYNC_PURGE = env_bool("PAGECACHE_SYNC_PURGE", False)
 PAGECACHE_ROLLOVER = env_bool("PAGECACHE_ROLLOVER", True)  # empty an edition's cache at its midnight (for nginx)
 SESSION_COOKIE_NAME = "sessionid"
 PAGECACHE_PRIVATE_COOKIES = (SESSION_COOKIE_NAME,)  # a session may mean an editor: never share their pages
 # Touched whenever an edition's site, sections or settings change (see web/snapshot.py).
 EDITION_STAMP_FILE = Path(os.environ.get("EDITION_STAMP_FILE", HOME / "edition-stamp"))
 PAGECACHE_EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/search/", "/api/v1/search", "/media/", "/static/", "/offline/")
+
+# --- Task queue (masthead/pipeline) -----------------------------------------
+# A story change's side effects (purges, warm renders, CDN purges) and Wagtail's
+# own background work are rows in the database, written in the change's own
+# transaction and run by `masthead worker` (which `serve` and `demo` start).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+WORKER_POLL_INTERVAL = float(os.environ.get("MASTHEAD_WORKER_POLL_INTERVAL", "0.1"))  # seconds between looks at an idle queue
 
 # --- Wire desk (masthead/ingest) --------------------------------------------
 # Limits and defaults for `masthead ingest`, `masthead poll` and the admin's

@@ -25,7 +25,8 @@ from pathlib import Path as _Path  # noqa: E402
 PAGECACHE_ROOT = _Path(tempfile.mkdtemp(prefix="masthead-pagecache-test-"))
 # Every process that loads these settings (the suite, and the commands it starts) makes its own: leave none behind.
 atexit.register(shutil.rmtree, PAGECACHE_ROOT, ignore_errors=True)
-PAGECACHE_SYNC_PURGE = True
+# The database queue, as in production; with no worker beside the suite, ready tasks run as their transaction commits.
+TASKS = {"default": {"BACKEND": "masthead.pipeline.backends.RunAtCommitDatabaseBackend"}}
 EDITION_STAMP_FILE = PAGECACHE_ROOT / "edition-stamp"
 CACHES["renditions"]["LOCATION"] = str(PAGECACHE_ROOT / "renditions-stamp")
-PAGECACHE_ROLLOVER = False  # tests call rollover.roll_over() themselves
+PAGECACHE_ROLLOVER = False  # tests call rollover.roll_over() themselves (a worker they start never rolls over)

@@ -129,3 +129,38 @@ def ensure_demo_admin() -> tuple[str, str]:
     user.set_password(password)
     user.save()
     return DEMO_ADMIN, password
+
+
+# One account per newsroom role (users/roles.py), so each role can be tried in the admin.
+DEMO_STAFF = (
+    ("reporter", "Reporters", "Rabia", "Reporter"),
+    ("subeditor", "Sub-editors", "Salman", "Sub-editor"),
+    ("editor", "Editors", "Erum", "Editor"),
+    ("wiredesk", "Wire desk", "Waqas", "Wire"),
+    ("administrator", "Administrators", "Amna", "Administrator"),
+)
+
+
+def ensure_demo_staff() -> list[tuple[str, str, str]]:
+    """One user per role, passwords made once and kept under var/ as the admin's is: (username, password, role)."""
+    from django.contrib.auth.models import Group
+
+    path = Path(settings.HOME) / "demo-staff-passwords.txt"
+    known = dict(line.split(" ", 1) for line in path.read_text().splitlines() if " " in line) if path.exists() else {}
+    logins = []
+    for username, role, first_name, last_name in DEMO_STAFF:
+        password = known.get(username) or secrets.token_urlsafe(12)
+        known[username] = password
+        user, _ = get_user_model().objects.get_or_create(
+            username=username,
+            defaults={"email": f"{username}@example.org", "first_name": first_name, "last_name": last_name},
+        )
+        user.set_password(password)
+        user.save()
+        group = Group.objects.filter(name=role).first()
+        if group is not None:
+            user.groups.add(group)
+        logins.append((username, password, role))
+    path.write_text("".join(f"{name} {password}\n" for name, password in known.items()))
+    path.chmod(0o600)
+    return logins

@@ -603,6 +603,10 @@ def _cluster_story(item: WireItem):
 def create_story_from_item(item: WireItem, *, section=None, publish: bool = False, user=None):
     """File a story from a wire item: headline, dateline, body, agency, tags, related story pre-filled.
 
+    Stale copy keeps the item's own date (provenance.original_date), and the story the copy points to
+    ("Read more") becomes the story's editor's pick when it exists on our site, even if it was published
+    after the item came in.
+
     Raises :class:`DeskError` for items that may not become stories
     (embargoed, killed or withheld by the agency, rejected, already drafted).
     """
@@ -621,8 +625,12 @@ def create_story_from_item(item: WireItem, *, section=None, publish: bool = Fals
     section = section or item.source.auto_publish_section or default_section()
     if section is None:
         raise DeskError("there is no section to file the story in")
+    from masthead.ingest.provenance import original_date
     from masthead.ingest.sanitize import blocks
 
+    related = item.related_article
+    if related is None and item.related_headline:
+        related = item.related_article = find_related([item.related_headline])
     draft = news.StoryDraft(
         title=item.headline[:255],
         paragraphs=blocks(item.body_html),
@@ -630,14 +638,14 @@ def create_story_from_item(item: WireItem, *, section=None, publish: bool = Fals
         standfirst=item.summary[:500] if item.summary and item.summary not in text_of(item.body_html)[:600] else "",
         agency=item.agency,
         tags=[subject[:100] for subject in item.subjects[:10]],
-        related_article=item.related_article,
+        related_article=related,
     )
     with transaction.atomic():
-        story = news.file_story(section, draft, publish=publish, user=user)
+        story = news.file_story(section, draft, publish=publish, published_at=original_date(item), user=user)
         item.article = story
         item.status = "published" if story.live else "drafted"
         item.needs_review = False
-        item.save(update_fields=["article", "status", "needs_review"])
+        item.save(update_fields=["article", "status", "needs_review", "related_article"])
     return story
 
 
@@ -692,18 +700,38 @@ def _log_on_story(item: WireItem, action: str, message: str, user=None) -> None:
 
 
 def release_embargoed(*, now: datetime | None = None, user=None) -> list[WireItem]:
-    """Items whose embargo has ended go back to the desk; those meant to be published are published."""
+    """Items whose embargo has ended go back to the desk; those meant to be published are published.
+
+    Exactly once, however many pollers and clock ticks run at the same time: each item is claimed by a
+    conditional UPDATE (held → new) that must change its row, in the same transaction as its story, so only
+    one caller files the story (and a later kill unpublishes it), and a release that fails is tried again.
+    """
+    from masthead.schedule import timeline
+    from masthead.schedule.models import StoryEvent
+
     now = now or timezone.now()
     released = []
     for item in WireItem.objects.filter(status="held", embargo_until__lte=now).select_related("source", "publish_section"):
-        with transaction.atomic():
-            item.status = "new"
-            item.save(update_fields=["status"])
-            target = item.publish_section or item.source.auto_publish_section
-            if target is not None and item.pub_status == "usable" and _cluster_story(item) is None:
-                try:
-                    create_story_from_item(item, section=target, publish=True, user=user)
-                except DeskError as error:
-                    log.warning("embargo release of item %s: %s", item.pk, error)
+        try:
+            with transaction.atomic():
+                if WireItem.objects.filter(pk=item.pk, status="held", embargo_until__lte=now).update(status="new") != 1:
+                    continue  # released by another poller or worker (or changed on the desk) meanwhile
+                released_at = timezone.now()
+                item.refresh_from_db()
+                target = item.publish_section or item.source.auto_publish_section
+                if target is not None and item.pub_status == "usable" and _cluster_story(item) is None:
+                    try:
+                        story = create_story_from_item(item, section=target, publish=True, user=user)
+                    except DeskError as error:
+                        log.warning("embargo release of item %s: %s", item.pk, error)
+                    else:
+                        lateness = round(max((released_at - item.embargo_until).total_seconds(), 0.0), 3)
+                        detail = {"wire_item": item.pk, "embargo_until": item.embargo_until.isoformat()}
+                        detail["lateness_seconds"] = lateness
+                        # Dated at the release, so the timeline reads "released" before "published".
+                        timeline.record(story.pk, StoryEvent.Kind.EMBARGO_RELEASED, detail, at=released_at)
+        except Exception:
+            log.exception("embargo release of item %s failed; it stays held and is tried again", item.pk)
+            continue
         released.append(item)
     return released

@@ -1,7 +1,8 @@
 """The wire desk's admin views: thin, reading through querysets and writing through ingest.services.
 
 GET views never write; every action is a POST (CSRF-protected by Django's
-middleware) that redirects.
+middleware) that redirects. Only the Wire desk role (users/roles.py) sees the desk: every view asks for
+its permission and answers 403 without it; raw payloads, agency copy exactly as received, have their own.
 """
 
 from __future__ import annotations
@@ -24,6 +25,12 @@ from masthead.ingest import services
 from masthead.ingest.models import WireCluster, WireItem, WireSource
 from masthead.ingest.sanitize import clean_html
 from masthead.lib.pagination import paginate
+from masthead.users.access import role_required
+from masthead.users.roles import RAW_PAYLOAD_PERMISSION, WIRE_ACTION_PERMISSION, WIRE_DESK, WIRE_DESK_PERMISSION
+
+desk_permission = role_required(WIRE_DESK_PERMISSION, role=WIRE_DESK)
+action_permission = role_required(WIRE_DESK_PERMISSION, WIRE_ACTION_PERMISSION, role=WIRE_DESK)
+raw_permission = role_required(WIRE_DESK_PERMISSION, RAW_PAYLOAD_PERMISSION, role=WIRE_DESK)
 
 CLUSTERS_PER_PAGE = 25
 STATUSES = dict(WireItem.STATUS_CHOICES)
@@ -88,6 +95,7 @@ class ClusterRow:
 
 
 @require_GET
+@desk_permission
 def desk(request):
     from masthead.news.models import Agency
 
@@ -136,6 +144,7 @@ def _sections_for(user):
 
 
 @require_GET
+@desk_permission
 def item_detail(request, pk: int):
     item = get_object_or_404(
         WireItem.objects.select_related("source", "agency", "article", "related_article", "payload", "cluster"), pk=pk
@@ -173,6 +182,7 @@ def _preview(item: WireItem):
 
 
 @require_GET
+@raw_permission
 def item_raw(request, pk: int):
     """The payload exactly as received, as a download: never rendered by the browser."""
     item = get_object_or_404(WireItem.objects.select_related("payload"), pk=pk)
@@ -193,6 +203,7 @@ def _back(request, fallback: str):
 
 
 @require_POST
+@desk_permission
 def create_draft(request, pk: int):
     from masthead.news.models import SectionPage
 
@@ -218,6 +229,7 @@ def create_draft(request, pk: int):
 
 
 @require_POST
+@action_permission
 def ignore(request, pk: int):
     item = get_object_or_404(WireItem, pk=pk)
     try:
@@ -230,6 +242,7 @@ def ignore(request, pk: int):
 
 
 @require_POST
+@action_permission
 def restore(request, pk: int):
     item = get_object_or_404(WireItem, pk=pk)
     services.restore_item(item)
@@ -238,6 +251,7 @@ def restore(request, pk: int):
 
 
 @require_POST
+@action_permission
 def ignore_cluster(request, pk: int):
     cluster = get_object_or_404(WireCluster, pk=pk)
     count = services.ignore_cluster(cluster, user=request.user)

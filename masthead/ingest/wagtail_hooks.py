@@ -1,13 +1,17 @@
-"""The wire desk in Wagtail's admin: a menu item, its views, the sources viewset and story-history entries."""
+"""The wire desk in Wagtail's admin: a menu item, its views, the sources viewset and story-history entries,
+and the stale-copy warning carried into the page editor and its Publish button."""
 
+from django.contrib import messages
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.action_menu import PublishMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import LogFormatter
 
-from masthead.ingest import views
+from masthead.ingest import provenance, views
 from masthead.ingest.models import WireSource
+from masthead.users.roles import WIRE_DESK_PERMISSION
 
 
 class WireSourceViewSet(ModelViewSet):
@@ -61,9 +65,65 @@ def register_wire_desk_urls():
     ]
 
 
+class WireDeskMenuItem(MenuItem):
+    """Shown to the Wire desk role only (the views answer 403 to anyone else)."""
+
+    def is_shown(self, request):
+        return request.user.has_perm(WIRE_DESK_PERMISSION)
+
+
 @hooks.register("register_admin_menu_item")
 def register_wire_desk_menu_item():
-    return MenuItem("Wire desk", reverse("ingest_desk"), icon_name="rss", order=55)
+    return WireDeskMenuItem("Wire desk", reverse("ingest_desk"), icon_name="rss", order=55)
+
+
+# --- Stale copy, carried into the editor -------------------------------------------------------
+
+
+class ConfirmStalePublishMenuItem(PublishMenuItem):
+    """Wagtail's Publish, asking the editor to confirm that stale copy is still worth publishing."""
+
+    template_name = "ingest/admin/publish_stale.html"
+
+    def __init__(self, warning: str, order: int | None = None):
+        super().__init__(order=order)
+        self.warning = warning
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["stale_warning"] = self.warning
+        return context
+
+
+def _stale_item(request, page_id: int):
+    """The stale wire item behind a story, looked up once per request (the editor asks twice)."""
+    memo = request.__dict__.setdefault("_masthead_stale_items", {})
+    if page_id not in memo:
+        memo[page_id] = provenance.stale_item_for(page_id)
+    return memo[page_id]
+
+
+@hooks.register("before_edit_page")
+def warn_about_stale_copy(request, page):
+    if request.method == "GET" and (item := _stale_item(request, page.pk)) is not None:
+        messages.warning(request, provenance.stale_warning(item))
+
+
+@hooks.register("construct_page_action_menu")
+def confirm_publishing_stale_copy(menu_items, request, context):
+    page = context.get("page")
+    if page is None or page.pk is None or (item := _stale_item(request, page.pk)) is None:
+        return
+    for index, menu_item in enumerate(menu_items):
+        if type(menu_item) is PublishMenuItem:
+            menu_items[index] = ConfirmStalePublishMenuItem(provenance.stale_warning(item), order=menu_item.order)
+
+
+@hooks.register("after_publish_page")
+def note_stale_copy_published(request, page):
+    if (item := _stale_item(request, page.pk)) is not None:
+        dated = f"{item.item_date:%-d %B %Y}" if item.item_date else "its wire copy's date"
+        messages.warning(request, f"“{page.title}” was made from stale wire copy; it is dated {dated}, not today.")
 
 
 @hooks.register("register_log_actions")

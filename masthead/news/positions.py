@@ -14,7 +14,7 @@ it: the cost of a page no longer grows with the archive.
 
 Anchors must be true: a stale one would show a page one story off. Every
 change that can list, unlist or move a story calls ``schedule`` (wired in
-``signals``), which checks them after the commit: a change among the
+``pipeline/changes.py``), which checks them after the commit: a change among the
 newest stories costs a short read, a change deep in the archive derives
 the anchors above it again in one windowed query. A section without
 anchors is paged with OFFSET, which is correct, only slow; so a failed

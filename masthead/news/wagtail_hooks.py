@@ -7,6 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from masthead.news import admin_views
 from masthead.news.models import Agency, Author
+from masthead.search.admin_views import PageExplorerView, PageSearchView
 
 
 class AuthorViewSet(SnippetViewSet):
@@ -40,6 +41,8 @@ class NewsroomPageViewSet(PageViewSet):
     """
 
     edit_view_class = admin_views.PublishOnceEditView
+    index_view_class = PageExplorerView  # permissions as a path condition, not a list of every page (masthead/search)
+    search_view_class = PageSearchView  # the same
     revisions_revert_view_class = admin_views.PublishOnceRevertView
 
 

@@ -2,11 +2,7 @@ from django.apps import AppConfig
 
 
 class PageCacheConfig(AppConfig):
+    # What a change purges is decided in masthead/pipeline (changes.py), which runs this app's effects as tasks.
     name = "masthead.pagecache"
     label = "pagecache"
     verbose_name = "Page cache"
-
-    def ready(self) -> None:
-        from masthead.pagecache import signals
-
-        signals.connect()

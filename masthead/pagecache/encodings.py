@@ -24,6 +24,21 @@ SUFFIXES = {"br": ".br", "gzip": ".gz"}  # the files beside a page, named as ngi
 STORED_BROTLI_QUALITY = 10
 LIVE_BROTLI_QUALITY = 5
 LIVE_GZIP_LEVEL = 6
+# Text compresses to a fraction; pictures (PNG, WebP, JPEG) and fonts are compressed already and only grow.
+COMPRESSIBLE_TYPES = (
+    "text/",
+    "application/json",
+    "application/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/manifest+json",
+    "application/javascript",
+    "image/svg+xml",
+)
+
+
+def worth_compressing(content_type: str) -> bool:
+    return content_type.strip().lower().startswith(COMPRESSIBLE_TYPES)
 
 
 def compress(body: bytes, encoding: str, *, live: bool = False) -> bytes:

@@ -12,12 +12,11 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
 from django.utils.http import parse_http_date_safe
 
-from masthead.pagecache.encodings import IDENTITY, choose, compress
+from masthead.pagecache.encodings import IDENTITY, choose, compress, worth_compressing
 
 BROWSER_MAX_AGE = 60
 # Below this a compressed body saves less than its headers cost (Django's GZipMiddleware stops at 200).
 MIN_COMPRESSED_SIZE = 200
-COMPRESSIBLE_TYPES = ("text/", "application/json", "application/xml", "application/rss+xml", "application/atom+xml")
 
 
 def is_shared_request(request: HttpRequest) -> bool:
@@ -124,7 +123,7 @@ def _compressible(request: HttpRequest, response: HttpResponse) -> bool:
         return False
     if response.cookies or len(response.content) < MIN_COMPRESSED_SIZE:
         return False
-    if not response.get("Content-Type", "").startswith(COMPRESSIBLE_TYPES):
+    if not worth_compressing(response.get("Content-Type", "")):
         return False
     cache_control = response.get("Cache-Control", "").lower()
     if "private" in cache_control or "no-store" in cache_control:

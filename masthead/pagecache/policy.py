@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl
 
-from masthead.pagecache.store import CacheKey
+from masthead.pagecache.store import EXTENSIONS, CacheKey
 
 SAFE_PATH = re.compile(r"^/(?:[A-Za-z0-9_~%.-]+/)*(?:[A-Za-z0-9_~%.-]+)?$")
 SAFE_HOST = re.compile(r"^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$")
@@ -57,6 +57,10 @@ class Policy:
             return False
         for name, value in headers:
             lower = name.lower()
+            # Only what the store can find again, and nginx serve (pages, feeds, JSON, text): a picture (the
+            # PWA's icons) would be written on every request and never read back.
+            if lower == "content-type" and value.split(";")[0].strip().lower() not in EXTENSIONS:
+                return False
             if lower == "set-cookie":
                 return False
             if lower == "vary" and any(v.strip().lower() in ("cookie", "authorization", "*") for v in value.split(",")):

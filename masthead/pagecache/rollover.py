@@ -2,26 +2,22 @@
 
 Every page shows today's date in its edition's time zone. The app's own
 fast path expires pages at the edition's midnight by itself; nginx serves
-files without looking at their age, so at each edition's midnight a
-thread in every app process empties that edition's cache (whichever
-process gets there first; the others find it done).
+files without looking at their age, so ``masthead worker`` checks every few
+seconds and empties an edition's cache when its day changes (whichever
+worker gets there first; the others find it done).
 """
 
 from __future__ import annotations
 
 import logging
-import threading
-import time
 from datetime import datetime
 from zoneinfo import ZoneInfo
-
-from django.db import close_old_connections
 
 from masthead.pagecache import runtime
 from masthead.pagecache.hosts import HostMap
 
 log = logging.getLogger(__name__)
-INTERVAL_SECONDS = 30
+INTERVAL_SECONDS = 5  # how often the worker looks: pages show yesterday at most this long after midnight
 
 
 def local_dates() -> dict[str, str]:
@@ -60,18 +56,9 @@ def roll_over(dates: dict[str, str]) -> list[str]:
     return rolled
 
 
-def _loop() -> None:
-    while True:
-        try:
-            rolled = roll_over(local_dates())
-            if rolled:
-                log.info("page cache: a new day for %s", ", ".join(rolled))
-        except Exception:
-            log.exception("page cache: day rollover check failed")
-        finally:
-            close_old_connections()
-        time.sleep(INTERVAL_SECONDS)
-
-
-def start() -> None:
-    threading.Thread(target=_loop, name="pagecache-rollover", daemon=True).start()
+def check() -> list[str]:
+    """One look (the worker's): roll over every edition whose day has changed; the hosts rolled."""
+    rolled = roll_over(local_dates())
+    if rolled:
+        log.info("page cache: a new day for %s", ", ".join(rolled))
+    return rolled

@@ -44,13 +44,9 @@ def wrap(django_app):
         https=settings.HTTPS,
         proxy_ssl_header=getattr(settings, "SECURE_PROXY_SSL_HEADER", None),
     )
-    if settings.PAGECACHE_ROLLOVER:
-        from masthead.pagecache import rollover
-
-        rollover.start()
     return _app
 
 
 def app():
-    """The cache wrapping this process's Django app, if the process serves requests (else None)."""
+    """The cache wrapping this process's Django app, if the process built one (app servers, ``masthead worker``)."""
     return _app

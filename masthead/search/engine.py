@@ -14,12 +14,22 @@ Other databases fall back to Wagtail's own search.
 
 from __future__ import annotations
 
+import re
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 
 from masthead.news.models import ArticlePage
 
 CANDIDATES = 500  # 25 pages of 20; also well under SQLite's limit on bound parameters
+PREFIX_LETTERS = 3
+RECENT_TITLES = 20_000  # PostgreSQL: index entries walked newest first before asking the GIN index (a few months)
+NON_WORD = re.compile(r"[\W_]+")  # underscores separate words, as both full-text tokenizers read them
+
+
+def words(query: str) -> str:
+    """Only the words: punctuation means query syntax to full-text engines (FTS5 fails on a stray quote)."""
+    return " ".join(NON_WORD.sub(" ", query).split())
 
 
 def newest_matches(terms: str, limit: int | None = None) -> list[int] | None:
@@ -28,25 +38,51 @@ def newest_matches(terms: str, limit: int | None = None) -> list[int] | None:
     ``terms`` are plain words (see ``search.views.search_terms``). None when
     this database has no fast path; the caller then uses Wagtail's search.
     """
-    words = terms.split()
-    if not words:
+    return newest_index_matches(terms, [ArticlePage], limit=limit)
+
+
+def newest_index_matches(terms: str, models, *, limit: int | None = None, titles_as_typed: bool = False) -> list[int] | None:
+    """Ids of the most recently indexed objects of ``models`` holding every word, newest first, at most ``limit``.
+
+    ``titles_as_typed`` matches the index's autocomplete column (a page's
+    title) the way an editor types into a search box: every word whole but
+    the last, which may be the start of a word once it has three letters
+    (shorter starts would make the engine merge the entries of every word
+    they begin, a cost that grows with the archive's vocabulary). Without
+    it, every word whole in the title or the text, as readers search.
+    None when this database has no fast path.
+    """
+    typed = terms.split()
+    if not typed:
         return []
     limit = CANDIDATES if limit is None else limit
-    content_type = ContentType.objects.get_for_model(ArticlePage).pk
+    content_types = [ct.pk for ct in ContentType.objects.get_for_models(*models, for_concrete_models=False).values()]
+    types = ", ".join(["%s"] * len(content_types))
+    last_is_prefix = titles_as_typed and len(typed[-1]) >= PREFIX_LETTERS
     if connection.vendor == "sqlite":
         # Every word quoted: a reader's "AND" or "NOT" is a word, not FTS5 syntax.
-        match = "{title body} : (" + " AND ".join(f'"{word}"' for word in words) + ")"
+        quoted = [f'"{word}"' for word in typed]
+        if last_is_prefix:
+            quoted[-1] += "*"
+        columns = "autocomplete" if titles_as_typed else "{title body}"
+        match = columns + " : (" + " AND ".join(quoted) + ")"
         sql = (
             "SELECT e.object_id FROM wagtailsearch_indexentry_fts f JOIN wagtailsearch_indexentry e ON e.id = f.rowid"
-            " WHERE wagtailsearch_indexentry_fts MATCH %s AND e.content_type_id = %s ORDER BY f.rowid DESC LIMIT %s"
+            f" WHERE wagtailsearch_indexentry_fts MATCH %s AND e.content_type_id IN ({types}) ORDER BY f.rowid DESC LIMIT %s"
         )
-        params = [match, content_type, limit]
+        params = [match, *content_types, limit]
     elif connection.vendor == "postgresql":
+        if titles_as_typed:
+            # The autocomplete column is built with the 'simple' configuration: words as written, lower-cased.
+            lexemes = [word.lower() for word in typed]
+            if last_is_prefix:
+                lexemes[-1] += ":*"
+            return _newest_titles_postgresql(" & ".join(lexemes), content_types, limit)
         sql = (
             "SELECT object_id FROM wagtailsearch_indexentry, plainto_tsquery(%s) AS q"
-            " WHERE content_type_id = %s AND (title @@ q OR body @@ q) ORDER BY id DESC LIMIT %s"
+            f" WHERE content_type_id IN ({types}) AND (title @@ q OR body @@ q) ORDER BY id DESC LIMIT %s"
         )
-        params = [" ".join(words), content_type, limit]
+        params = [" ".join(typed), *content_types, limit]
     else:
         return None
     with connection.cursor() as cursor:
@@ -60,3 +96,42 @@ def search_stories(stories, terms: str):
     if ids is None:
         return stories.order_by().search(terms, order_by_relevance=True)
     return stories.filter(pk__in=ids)
+
+
+def _newest_titles_postgresql(tsquery: str, content_types: list[int], limit: int) -> list[int]:
+    """The newest titles matching, in two steps whose cost does not follow the archive's size.
+
+    PostgreSQL's GIN index answers "which entries hold these words" in no
+    order: ranking them newest first reads every match, a cost that grows
+    with the archive for a common word. So the newest ``RECENT_TITLES``
+    entries are walked first, newest first, stopping at ``limit`` matches
+    (common words end here); only words too rare to fill the page there ask
+    the GIN index about older entries, and rare words have few matches.
+    """
+    types = ", ".join(["%s"] * len(content_types))
+    recent = (
+        f"SELECT id, object_id, autocomplete FROM wagtailsearch_indexentry WHERE content_type_id IN ({types})"
+        " ORDER BY id DESC LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        # The inner LIMIT fences the walk; rows leave it newest first, and the outer LIMIT stops it early.
+        cursor.execute(
+            f"SELECT id, object_id FROM ({recent}) AS recent WHERE autocomplete @@ to_tsquery('simple', %s) LIMIT %s",
+            [*content_types, RECENT_TITLES, tsquery, limit],
+        )
+        found = sorted(cursor.fetchall(), reverse=True)
+        if len(found) < limit:
+            # Older than the walked window (other kinds of entries are few: the bound is near enough).
+            cursor.execute("SELECT MAX(id) FROM wagtailsearch_indexentry")
+            floor = (cursor.fetchone()[0] or 0) - RECENT_TITLES
+            if floor > 0:
+                seen = {object_id for _, object_id in found}
+                # "id + 0": ordered by a value no index holds, so the planner reads the GIN index, not every entry.
+                cursor.execute(
+                    "SELECT id, object_id FROM wagtailsearch_indexentry"
+                    f" WHERE content_type_id IN ({types}) AND autocomplete @@ to_tsquery('simple', %s) AND id <= %s"
+                    " ORDER BY id + 0 DESC LIMIT %s",
+                    [*content_types, tsquery, floor, limit],
+                )
+                found += [row for row in cursor.fetchall() if row[1] not in seen][: limit - len(found)]
+    return [int(object_id) for _, object_id in found]

@@ -1,18 +1,15 @@
 from __future__ import annotations
 
-import re
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from masthead.lib.pagination import paginate
 from masthead.news import querysets
-from masthead.search.engine import search_stories
+from masthead.search.engine import search_stories, words
 from masthead.web.views import _site
 
 MAX_QUERY_LENGTH = 200
-NON_WORD = re.compile(r"[^\w]+")
 PAGE_SIZE = 20
 
 
@@ -23,7 +20,7 @@ def clean_query(raw: str | None) -> str:
 
 def search_terms(query: str) -> str:
     """Only the words: punctuation means query syntax to full-text engines (FTS5 fails on a stray quote)."""
-    return " ".join(NON_WORD.sub(" ", query).split())
+    return words(query)
 
 
 @require_safe

@@ -5,3 +5,9 @@ class UsersConfig(AppConfig):
     name = "masthead.users"
     label = "users"
     verbose_name = "Users"
+
+    def ready(self):
+        from masthead.users import mail, signals
+
+        signals.connect()
+        mail.watch_notification_failures()

@@ -10,7 +10,7 @@ urlpatterns = [
     path("manifest.webmanifest", pwa.manifest, name="manifest"),
     path("sw.js", pwa.service_worker, name="service-worker"),
     path("offline/", pwa.offline, name="offline"),
-    re_path(r"^icons/(?P<purpose>icon|maskable)-(?P<size>\d{3})\.png$", pwa.icon, name="icon"),
+    re_path(r"^icons/(?P<purpose>icon|maskable)-(?P<size>\d{2,3})\.png$", pwa.icon, name="icon"),
     path("apple-touch-icon.png", pwa.apple_touch_icon, name="apple-touch-icon"),
     path("favicon.ico", pwa.favicon, name="favicon"),
 ]

@@ -7,8 +7,9 @@ when an editor touches a section or a setting, not when a story is
 published. They are kept here until that happens.
 
 Processes learn of a change through a stamp file: changing an edition
-touches it, and every request compares its modification time (one
-``stat``) with the one its memo was built at.
+touches it (``bump``, called by the story-change pipeline,
+masthead/pipeline/changes.py), and every request compares its
+modification time (one ``stat``) with the one its memo was built at.
 """
 
 from __future__ import annotations
@@ -75,12 +76,6 @@ def _touch() -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.touch()
     os.utime(path)
-
-
-def bump_on_change(created: bool = False, **kwargs) -> None:
-    """Settings rows are created with their defaults on first read: that alone changes nothing shown."""
-    if not created:
-        bump()
 
 
 def for_request(request: HttpRequest) -> EditionData | None:
@@ -192,23 +187,3 @@ def _load(request: HttpRequest) -> EditionData | None:
         nav=[section for section in sections if section.show_in_menus],
         language=home.locale.language_code,
     )
-
-
-def connect() -> None:
-    """Everything an edition is made of, besides its stories."""
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.models import Locale, PageViewRestriction, Site
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    from masthead.news.models import HomePage, SectionPage
-    from masthead.web.models import EditionSettings
-
-    post_save.connect(bump_on_change, sender=EditionSettings, dispatch_uid="snapshot.save.EditionSettings")
-    for model in (Site, Locale, PageViewRestriction, HomePage, SectionPage):
-        post_save.connect(bump, sender=model, dispatch_uid=f"snapshot.save.{model.__name__}")
-    for model in (Site, Locale, PageViewRestriction, EditionSettings, HomePage, SectionPage):
-        post_delete.connect(bump, sender=model, dispatch_uid=f"snapshot.delete.{model.__name__}")
-    for signal in (page_published, page_unpublished):
-        for model in (HomePage, SectionPage):
-            signal.connect(bump, sender=model, dispatch_uid=f"snapshot.{id(signal)}.{model.__name__}")
-    post_page_move.connect(bump, dispatch_uid="snapshot.moved")

@@ -106,7 +106,9 @@ def test_a_headline_published_in_the_demo_is_live_at_the_printed_address(printed
 
 def test_a_story_ingested_beside_the_demo_is_live_at_the_printed_address(printed_demo):
     require(SEED.exists(), f"the seed page is missing: {SEED}")
-    targets = ["/", "/agencies/interfax/"]
+    # The seed is stale copy dated 28 May 2023: it is filed under that date (ingest/provenance.py), so it is not
+    # front-page news; its agency's page (four demo stories and this one) shows it.
+    targets = ["/agencies/interfax/"]
     _cached(printed_demo, targets)
 
     run(masthead("ingest", str(SEED), "--publish"), env=printed_demo.env, cwd=printed_demo.folder)
@@ -114,3 +116,51 @@ def test_a_story_ingested_beside_the_demo_is_live_at_the_printed_address(printed
 
     shown = seconds_until_shown(printed_demo.get, [(printed_demo.host, path) for path in targets], SEED_HEADLINE, exited)
     assert late(shown) == {}, f"seconds until each page showed the ingested story (None: not after 10 s): {shown}"
+
+
+SCHEDULE_STORY = """
+from datetime import timedelta
+from django.utils import timezone
+from masthead.news import services
+from masthead.news.models import SectionPage
+section = SectionPage.objects.live().order_by("path").first()
+story = services.file_story(section, services.StoryDraft(title="{title}", paragraphs=["<p>Scheduled copy.</p>"]))
+story.go_live_at = timezone.now() + timedelta(seconds={ahead})
+story.save_revision().publish()  # a go-live time ahead: Wagtail schedules the revision (approved_go_live_at)
+assert not type(story).objects.get(pk=story.pk).live
+print("GO_LIVE", story.go_live_at.timestamp())
+"""
+
+
+WENT_LIVE = """
+from masthead.news.models import ArticlePage
+print("WENT_LIVE", ArticlePage.objects.get(title="{title}").last_published_at.timestamp())
+"""
+
+
+def test_a_story_scheduled_in_the_demo_goes_live_by_itself_on_the_front_page(printed_demo, browser):
+    """Scheduled a few seconds ahead, it is on the front page within a second of its time: the worker's clock."""
+    _cached(printed_demo, ["/"])
+    title = f"Scheduled story {uuid.uuid4().hex[:10]}"
+    done = run(
+        masthead("manage", "shell", "-c", SCHEDULE_STORY.format(title=title, ahead=5)),
+        env=printed_demo.env,
+        cwd=printed_demo.folder,
+    )
+    go_live = float(re.search(r"GO_LIVE (\S+)", done.stdout).group(1))
+    assert time.time() < go_live, "the story's time came before it was scheduled: schedule it further ahead"
+    assert title not in printed_demo.get("/").text  # not before its time
+
+    shown_at = None
+    while time.time() < go_live + 15:
+        if title in printed_demo.get("/").text:
+            shown_at = time.time()
+            break
+        time.sleep(0.05)
+    assert shown_at is not None, "the scheduled story never reached the front page"
+    shell = run(masthead("manage", "shell", "-c", WENT_LIVE.format(title=title)), env=printed_demo.env, cwd=printed_demo.folder)
+    went_live = float(re.search(r"WENT_LIVE (\S+)", shell.stdout).group(1))
+    assert went_live - go_live <= 5.0, f"published {went_live - go_live:.2f} s after its time (the clock promises 5 s)"
+    assert shown_at - went_live <= 1.0, f"on the front page {shown_at - went_live:.2f} s after it went live"
+    front = read(browser, printed_demo.url + "/")
+    assert front.problems == [], front.problems

@@ -22,6 +22,15 @@ def test_a_phone_reads_a_whole_page_then_gets_it_from_nginx(stack, tls_browser, 
     assert again.cache == "NGINX", f"the second reader's page did not come from nginx's page cache: X-Cache {again.cache!r}"
 
 
+@pytest.mark.parametrize("pixel_ratio", [2, 3])
+def test_a_sharp_phone_screen_gets_webp_pictures_no_wider_than_their_boxes(stack, tls_browser, pixel_ratio):
+    """390 px at 2x and 3x (most phones): every picture on home and a story is WebP and chosen for its box."""
+    for path in ["/", newest_story(stack.get).path]:
+        visit = read(tls_browser, stack.url(path), pixel_ratio=pixel_ratio)
+        assert visit.pictures > 0, path
+        assert visit.problems == [], (path, visit.problems)
+
+
 def test_every_answer_over_tls_carries_the_security_headers(stack):
     """HTTPS=1 promises HSTS: on pages nginx serves from the cache as much as on those the app answers."""
     article = newest_story(stack.get).path

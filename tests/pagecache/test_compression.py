@@ -56,6 +56,19 @@ def test_the_store_writes_each_encoding_beside_the_page_with_its_mtime(store):
     assert entry.encoded["gzip"].etag == f'"{entry.modified:x}-{len(entry.encoded["gzip"].body):x}"'
 
 
+def test_pictures_are_not_kept_in_the_page_cache(make_cache, store):
+    """The PWA's icons are PNG: the store could never read them back, and Brotli would only grow them."""
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
+    django = FakeDjango(body=png, headers=[("Content-Type", "image/png"), ("Cache-Control", "public, max-age=86400")])
+    app = make_cache(django)
+    for _ in range(2):
+        response = call(app, "/icons/icon-48.png", HTTP_ACCEPT_ENCODING="gzip, br")
+        assert response.code == 200 and response.body == png
+        assert "content-encoding" not in response.headers
+    assert django.calls == 2  # answered by Django each time, as nginx's @app does
+    assert not list(store.root.rglob("index*"))
+
+
 def test_an_encoding_of_another_version_is_never_served(store):
     store.write(KEY, PAGE, HTML, time.time() + 60, [])
     page = store.file_for(KEY, "text/html")

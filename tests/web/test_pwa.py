@@ -40,6 +40,7 @@ def test_theme_colour_is_the_stylesheet_brand():
         ("/icons/icon-512.png", 512),
         ("/icons/maskable-512.png", 512),
         ("/apple-touch-icon.png", 180),
+        ("/icons/icon-48.png", 48),
     ],
 )
 def test_icons_are_drawn_at_their_size(client, edition, url, size):
@@ -125,3 +126,14 @@ def test_app_script_is_an_external_file_without_eval():
     source = (Path(pwa.__file__).parent / "static" / "web" / "app.js").read_text()
     assert 'register("/sw.js"' in source and "beforeinstallprompt" in source
     assert "eval(" not in source and "innerHTML" not in source
+
+
+def test_every_page_declares_the_small_tab_icon_not_the_install_icon(client, make_story):
+    """The declared icon is fetched with a reader's first page: 48 px is enough for a tab, and a fraction of 192's bytes."""
+    from lxml import html
+
+    page = html.fromstring(client.get(make_story().url).content)
+    icons = page.xpath("//link[@rel='icon']")
+    assert [(icon.get("href"), icon.get("sizes")) for icon in icons] == [("/icons/icon-48.png", "48x48")]
+    small, large = (len(client.get(f"/icons/icon-{size}.png").content) for size in (48, 192))
+    assert small < large / 2

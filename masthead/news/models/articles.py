@@ -13,6 +13,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from masthead.desk.forms import StoryForm
+from masthead.desk.widgets import AuthorsChooser
 from masthead.news.blocks import ArticleBodyBlock
 from masthead.news.models.pages import EditionPage
 
@@ -80,12 +82,14 @@ class ArticlePage(EditionPage):
     content_panels = Page.content_panels + [
         FieldPanel("standfirst"),
         FieldRowPanel([FieldPanel("dateline"), FieldPanel("agency")]),
-        FieldPanel("authors"),
+        FieldPanel("authors", widget=AuthorsChooser),  # searchable, several at a time (desk/widgets.py)
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_caption")], heading="Hero image"),
         FieldPanel("body"),
         FieldPanel("tags"),
         PageChooserPanel("related_article", "news.ArticlePage"),
     ]
+    # Names in the error banner a field in error on another tab (a slug clash on Promote): desk/forms.py.
+    base_form_class = StoryForm
     search_fields = Page.search_fields + [
         index.SearchField("standfirst"),
         index.SearchField("body"),

@@ -1,4 +1,7 @@
-"""Keeps the denormalised listing columns, and the sections' listing anchors, true when stories change."""
+"""Keeps the denormalised listing columns, and the sections' listing anchors, true when stories change.
+
+Called in the change's transaction by the story-change pipeline (masthead/pipeline/changes.py), first of its steps.
+"""
 
 from __future__ import annotations
 

@@ -1,0 +1,1 @@
+"""The publishing clock (scheduled publishing and unpublishing, embargo releases) and each story's timeline."""
