@@ -59,6 +59,26 @@ def publish_headline(page, base: str, story: Story, headline: str) -> float:
     return published
 
 
+def schedule_in_admin(page, base: str, story_id: int, go_live: str) -> None:
+    """Set the story's go-live time in the status panel's schedule dialog, as typed (the admin's zone), then Publish."""
+    page.goto(f"{base}/admin/pages/{story_id}/edit/")
+    page.locator('[data-side-panel-toggle="status"]').click()
+    page.get_by_role("button", name="Set schedule").click()
+    dialog = page.locator("#schedule-publishing-dialog")
+    field = dialog.locator("input[name=go_live_at]")
+    field.fill(go_live)
+    # The date picker that opened on focus covers the dialog's button: put it away as a click outside would.
+    page.evaluate("() => document.querySelectorAll('.xdsoft_datetimepicker').forEach((picker) => picker.remove())")
+    with page.expect_navigation():
+        dialog.get_by_role("button", name="Save schedule").click()
+    page.locator("footer .w-dropdown__toggle").click()
+    with page.expect_response(lambda r: r.request.method == "POST" and f"/pages/{story_id}/edit/" in r.url) as posted:
+        page.locator("footer button[name=action-publish]").click()
+    assert posted.value.status == 302, f"publishing answered {posted.value.status}"
+    page.wait_for_load_state()
+    assert page.locator(".messages .success").count(), "no success message after scheduling"
+
+
 def seconds_until_shown(fetch: Callable, targets: Iterable[tuple[str, str]], marker: str, since: float) -> dict:
     """For each (host, path): seconds after `since` an anonymous request first showed `marker` (None: never).
 
