@@ -56,6 +56,9 @@ class MailFailureMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # Again on each request: logging configured after start-up (a second django.setup(), as a command run
+        # in-process does) empties the handlers of every logger under "wagtail", this one's included.
+        watch_notification_failures()
         token = _failures.set([])
         try:
             response = self.get_response(request)

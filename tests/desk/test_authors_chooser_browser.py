@@ -31,7 +31,8 @@ def browser_page(monkeypatch):
         browser.close()
 
 
-@pytest.mark.django_db(transaction=True)
+# Serialized: its flush at the end must not run post_migrate, or the next serialized test cannot restore its rows.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_editor_chooses_authors_by_searching(live_server, browser_page, django_user_model):
     from wagtail.models import Page, Site
 
