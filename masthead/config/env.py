@@ -10,8 +10,8 @@ TRUE_VALUES = {"1", "true", "yes", "on"}
 FALSE_VALUES = {"0", "false", "no", "off", ""}
 
 
-def env_bool(name: str, default: bool) -> bool:
-    raw = os.environ.get(name)
+def env_bool(name: str, default: bool, environ=None) -> bool:
+    raw = (os.environ if environ is None else environ).get(name)
     if raw is None:
         return default
     value = raw.strip().lower()
@@ -154,8 +154,8 @@ def email_settings(environ=None, *, demo_dir: Path | None = None) -> dict:
             "EMAIL_PORT": int(environ.get("EMAIL_PORT") or 25),
             "EMAIL_HOST_USER": environ.get("EMAIL_HOST_USER", ""),
             "EMAIL_HOST_PASSWORD": environ.get("EMAIL_HOST_PASSWORD", ""),
-            "EMAIL_USE_TLS": _bool_in(environ, "EMAIL_USE_TLS", False),
-            "EMAIL_USE_SSL": _bool_in(environ, "EMAIL_USE_SSL", False),
+            "EMAIL_USE_TLS": env_bool("EMAIL_USE_TLS", False, environ),
+            "EMAIL_USE_SSL": env_bool("EMAIL_USE_SSL", False, environ),
         }
     else:
         # The demo has no mail server: it writes each message to a file under its home.
@@ -176,15 +176,3 @@ def _query_flag(query: str, name: str, default: bool) -> bool:
     if not raw:
         return default
     return raw[-1].strip().lower() in TRUE_VALUES
-
-
-def _bool_in(environ, name: str, default: bool) -> bool:
-    raw = environ.get(name)
-    if raw is None:
-        return default
-    value = raw.strip().lower()
-    if value in TRUE_VALUES:
-        return True
-    if value in FALSE_VALUES:
-        return False
-    raise ValueError(f"{name}={raw!r} is not a boolean; use one of 1/0, true/false, yes/no, on/off")
