@@ -115,6 +115,10 @@ def _serving(root: Path, database_url: str | None) -> Iterator[Stack]:
         proxy_config = aside.submit(_proxy_config, stack, run_dir)
         stack.manage("shell", "-c", LOAD_DEMO)
         proxy_config.result()
+    # Loading filed every story: its purges and index updates wait in the queue. An operator runs them before
+    # opening the doors, as here; else the worker beside the server spends its first minute purging what the
+    # tests have just read into the cache.
+    run(masthead("worker", "--batch"), env=stack.env, cwd=home)
 
     services: list[Service] = []
     try:
