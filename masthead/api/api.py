@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 
 from masthead.api import errors
 from masthead.api.endpoints import router
+from masthead.corrections.api import router as corrections_router
 
 DESCRIPTION = """
 The JSON API behind the edition's mobile apps: stories, sections, search, the
@@ -34,3 +35,4 @@ api = NinjaAPI(
 )
 errors.install(api)
 api.add_router("", router)
+api.add_router("", corrections_router)  # GET /corrections (corrections/api.py)

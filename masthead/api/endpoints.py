@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from urllib.parse import unquote, urlsplit
 
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 from ninja import Path, Query, Router
 from taggit.models import Tag
@@ -22,6 +22,7 @@ from masthead.api.models import ArticleChange
 from masthead.api.schemas import ArticleDetail, ArticleList, Breaking, ErrorResponse, SearchResults, SectionList, TopStories
 from masthead.api.serialize import Reader, prepare
 from masthead.api.timestamps import Rfc3339
+from masthead.breaking import current as current_breaking
 from masthead.news import querysets
 from masthead.news.models import Agency, ArticlePage, Author, HomePage
 from masthead.news.tree import under
@@ -314,7 +315,7 @@ def search(
     response={200: TopStories, 404: ErrorResponse, 503: ErrorResponse},
     url_name="top",
     openapi_extra=_links_from("/latest/0"),
-    summary="The front page: lead story, top stories by section, latest",
+    summary="The front page: lead story, the editors' top stories, top stories by section, latest",
 )
 def top_stories(request):
     reader = reader_for(request)
@@ -322,10 +323,11 @@ def top_stories(request):
     if not isinstance(home, HomePage):
         raise ApiError(404, "not_found", "This edition has no front page.")
     front = querysets.front_page(home, request)
-    lead, by_section, latest = front["lead"], front["top_by_section"], front["latest"]
-    prepare([story for story in [lead, *latest, *(s for _, stories in by_section for s in stories)] if story is not None])
+    lead, top, by_section, latest = front["lead"], front["top_stories"], front["top_by_section"], front["latest"]
+    prepare([story for story in [lead, *top, *latest, *(s for _, stories in by_section for s in stories)] if story is not None])
     return {
         "lead": serialize.summary(reader, lead) if lead else None,
+        "top": [serialize.summary(reader, story) for story in top],
         "sections": [
             {"section": serialize.section_ref(section), "items": [serialize.summary(reader, story) for story in stories]}
             for section, stories in by_section
@@ -339,7 +341,7 @@ def top_stories(request):
     response={200: Breaking, 404: ErrorResponse, 422: ErrorResponse, 503: ErrorResponse},
     url_name="breaking",
     openapi_extra=_links_from("/items/0"),
-    summary="The newest stories of the last hours",
+    summary="The story marked breaking, then the newest stories of the last hours",
 )
 def breaking(
     request,
@@ -349,5 +351,26 @@ def breaking(
     reader = reader_for(request)
     # Whole minutes: the same answer (and ETag) for a minute, not a new one per request.
     since = timezone.now().replace(second=0, microsecond=0) - timedelta(hours=hours)
-    stories = prepare(list(querysets.site_stories(reader.site).filter(published_at__gte=since)[:limit]))
-    return {"since": reader.local(since), "items": [serialize.summary(reader, story) for story in stories]}
+    banner = current_breaking.banner_for(_home_of(request, reader.site))
+    stories = querysets.site_stories(reader.site).filter(published_at__gte=since)
+    if banner is not None:
+        # The marked story first, whenever it was published; read in the same query as the rest.
+        pinned = banner.story.pk
+        stories = (
+            querysets.site_stories(reader.site)
+            .filter(Q(published_at__gte=since) | Q(pk=pinned))
+            .order_by(Case(When(pk=pinned, then=Value(0)), default=Value(1)), "-published_at", "-pk")
+        )
+    stories = prepare(list(stories[:limit]))
+    items = [serialize.summary(reader, story) for story in stories]
+    if banner is not None and stories and stories[0].pk == banner.story.pk:
+        items[0].update(breaking=True, breaking_until=reader.local(banner.ends_at))
+    return {"since": reader.local(since), "items": items}
+
+
+def _home_of(request, site):
+    """The edition's home page, from the edition memo when the middleware has it (no query)."""
+    data = getattr(request, "edition_data", None)
+    if data is not None and data.site.pk == site.pk:
+        return data.home
+    return site.root_page.specific

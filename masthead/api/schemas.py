@@ -158,6 +158,33 @@ class EmbedBlock(Schema):
 Block = Annotated[ParagraphBlock | ImageBlock | QuoteBlock | EmbedBlock, Field(discriminator="type")]
 
 
+class Note(Schema):
+    kind: Literal["correction", "clarification", "update", "editors_note"]
+    label: str = Field(description="The kind as readers see it: 'Correction', 'Clarification', 'Update', \"Editor's note\".")
+    text: str
+    published_at: datetime = Field(
+        description="The note's date as the page shows it: when it was published, unless an editor set one."
+    )
+
+
+class LiveCoverage(Schema):
+    state: Literal["live", "ended"]
+    started_at: datetime
+    ended_at: datetime | None
+    poll_url: str = Field(description="The reader page's poll: JSON of the newest entries, cached, with ETag.")
+
+
+class LiveEntry(Schema):
+    id: int
+    posted_at: datetime
+    edited_at: datetime | None
+    title: str
+    key_event: bool
+    pinned: bool
+    author: str = Field(description="The name of who posted it.")
+    html: str = Field(description="The entry's body as the page shows it, links absolute.")
+
+
 class ArticleDetail(ArticleSummary):
     language: str
     picture: Picture | None
@@ -165,6 +192,12 @@ class ArticleDetail(ArticleSummary):
     body: list[Block] = Field(description="The body as structured blocks, in order; the dateline is not repeated in them.")
     body_html: str = Field(description="The body as the web page shows it, dateline leading the first paragraph, links absolute.")
     related: ArticleLink | None = Field(description="The story the page's 'Read more' link points to.")
+    notes: list[Note] = Field(description="Corrections, clarifications, updates and editor's notes, oldest first.")
+    modified_at: datetime = Field(
+        description="The last publication that changed what readers see (text, pictures, notes); a republish of the same is not one."
+    )
+    live: LiveCoverage | None = Field(description="Live coverage of the story (rolling entries), or null.")
+    entries: list[LiveEntry] = Field(description="A live story's newest entries (up to 20), newest first; empty otherwise.")
 
 
 class SectionTop(Schema):
@@ -174,6 +207,7 @@ class SectionTop(Schema):
 
 class TopStories(Schema):
     lead: ArticleSummary | None
+    top: list[ArticleSummary]  # the editors' top stories after the lead, in their order (empty when none are placed)
     sections: list[SectionTop]
     latest: list[ArticleSummary]
 
@@ -184,6 +218,15 @@ class SearchResults(Schema):
     next_cursor: str | None
 
 
+class BreakingItem(ArticleSummary):
+    breaking: bool = Field(
+        False, description="Whether the edition's editors have marked this story breaking (it is then the first item)."
+    )
+    breaking_until: datetime | None = Field(None, description="When the breaking banner ends, if `breaking`; null otherwise.")
+
+
 class Breaking(Schema):
     since: datetime
-    items: list[ArticleSummary]
+    items: list[BreakingItem] = Field(
+        description="The story the editors marked breaking, if any, first; then the newest stories since `since`."
+    )

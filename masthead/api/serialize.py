@@ -16,8 +16,10 @@ from django.http import HttpRequest
 from django.urls import reverse
 from wagtail.models import Site
 
+from masthead.corrections.reading import for_story as story_record
 from masthead.feeds.links import absolute, absolutise_html, base_url, site_path
 from masthead.images.share import share_filters
+from masthead.live import api as live_api
 from masthead.news import querysets
 from masthead.news.querysets import THUMBNAIL_FILTER
 
@@ -127,6 +129,7 @@ def detail(reader: Reader, story, *, tags: list, related) -> dict:
             "credit": story.hero_image.credit,
             "crops": crops,
         }
+    record = story_record(story)  # one query: notes and the last change readers saw
     return {
         **summary(reader, story),
         "language": story.locale.language_code,
@@ -142,7 +145,15 @@ def detail(reader: Reader, story, *, tags: list, related) -> dict:
         }
         if related
         else None,
+        "notes": [note_json(reader, note, fallback=record.modified_at or story.published_at) for note in record.notes],
+        "modified_at": reader.local(record.modified_at or story.published_at),
+        **live_api.detail_fields(reader, story),  # a live story's state and newest entries (live/api.py)
     }
+
+
+def note_json(reader: Reader, note, *, fallback: datetime) -> dict:
+    moment = note.shown_at or fallback  # a note not yet dated by the pipeline: the story's own last change
+    return {"kind": note.kind, "label": note.get_kind_display(), "text": note.text, "published_at": reader.local(moment)}
 
 
 def blocks(reader: Reader, story, base: str) -> list[dict]:

@@ -54,6 +54,10 @@ INSTALLED_APPS = [
     "masthead.pipeline",
     "masthead.schedule",
     "masthead.desk",
+    "masthead.breaking",
+    "masthead.curation",
+    "masthead.corrections",
+    "masthead.live",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
@@ -345,6 +349,10 @@ PAGECACHE_PRIVATE_COOKIES = (SESSION_COOKIE_NAME,)  # a session may mean an edit
 # Touched whenever an edition's site, sections or settings change (see web/snapshot.py).
 EDITION_STAMP_FILE = Path(os.environ.get("EDITION_STAMP_FILE", HOME / "edition-stamp"))
 PAGECACHE_EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/search/", "/api/v1/search", "/media/", "/static/", "/offline/")
+
+# --- Breaking news (masthead/breaking) --------------------------------------
+# How long a story stays breaking when the editor does not say (they can change it).
+BREAKING_DEFAULT_MINUTES = int(os.environ.get("BREAKING_DEFAULT_MINUTES", "180"))
 
 # --- Task queue (masthead/pipeline) -----------------------------------------
 # A story change's side effects (purges, warm renders, CDN purges) and Wagtail's

@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from masthead.api import urls as api_urls
 from masthead.feeds import urls as feeds_urls
+from masthead.live import urls as live_urls
 from masthead.search import views as search_views
 from masthead.web import pwa_urls
 from masthead.web import serve as web_serve
@@ -17,10 +18,12 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
     path("", include(web_urls)),
+    path("", include("masthead.corrections.urls")),
     # Channels (before Wagtail's catch-all): the app API, the installable app, feeds, sitemaps, robots.txt.
     path("", include(api_urls)),
     path("", include(pwa_urls)),
     path("", include(feeds_urls)),
+    path("", include(live_urls)),  # a live story's live.json and live.xml
 ]
 
 if settings.SERVE_MEDIA:

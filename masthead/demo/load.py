@@ -16,9 +16,13 @@ from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Page, Site
 
+from masthead.breaking import demo as breaking_demo
+from masthead.corrections import demo as corrections_demo
+from masthead.curation.demo import curate_home
 from masthead.demo import content
 from masthead.demo.pictures import draw, draw_share_card
 from masthead.images.models import Picture
+from masthead.live import demo as live_demo
 from masthead.news import services
 from masthead.news.models import Agency, AgencyAlias, ArticlePage, Author, HomePage
 from masthead.web.models import EditionSettings
@@ -50,6 +54,7 @@ def remove_wagtail_welcome_page() -> None:
 
 
 @transaction.atomic
+@breaking_demo.keeps_a_breaking_story  # a breaking banner for half an hour from each start (breaking/demo.py)
 def load_demo() -> DemoResult:
     existing = HomePage.objects.filter(title=content.SITE_NAME).first()
     if existing is not None:
@@ -96,8 +101,9 @@ def load_demo() -> DemoResult:
     for spec in content.STORIES:
         if spec.related:
             ArticlePage.objects.filter(pk=stories[spec.key].pk).update(related_article=stories[spec.related])
-    home.lead_story = stories[content.LEAD_STORY]
-    home.save_revision().publish()
+    curate_home(home, stories, content.LEAD_STORY, now)
+    corrections_demo.add_correction(stories)  # a story with a correction at its foot (corrections/demo.py)
+    live_demo.add_live_story(sections["world"], now)  # a live story with a dozen entries (live/demo.py)
     return DemoResult(created=True, stories=len(stories))
 
 

@@ -21,8 +21,10 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from masthead.corrections.reading import for_story as story_record
 from masthead.feeds.links import absolute, site_path
 from masthead.images.share import share_filters
+from masthead.live.structured_data import live_blog_posting
 
 LOGO_FILTER = "max-600x60"
 # Lets Google show the large picture in Discover and results; crawlers read it on every reader page.
@@ -72,7 +74,8 @@ def article_metadata(request: HttpRequest, edition, page, authors, tags) -> Arti
     description = page.search_description or page.standfirst or edition.settings.tagline or ""
     language = page.locale.language_code
     published = page.first_published_at
-    modified = page.last_published_at or published
+    record = story_record(page, request)  # notes and the last change readers saw (corrections/reading.py)
+    modified = record.modified_at or published
     shared = _shared_picture(page, edition)
     pictures = _share_pictures(request, shared)
     alt = shared.default_alt_text if shared else ""  # as the page's <img> says it
@@ -125,8 +128,19 @@ def article_metadata(request: HttpRequest, edition, page, authors, tags) -> Arti
     if page.dateline:
         article["dateline"] = page.dateline
         article["locationCreated"] = {"@type": "Place", "name": page.dateline}
+    if record.notes:
+        article["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "text": f"{note.get_kind_display()}: {note.text}",
+                **({"datePublished": _moment(edition, note.shown_at)} if note.shown_at else {}),
+                "url": f"{canonical}#story-notes",
+            }
+            for note in record.notes
+        ]
     if page.agency_id:
         article["sourceOrganization"] = {"@type": "NewsMediaOrganization", "name": page.agency.name}
+    live_blog_posting(request, page, article, lambda moment: _moment(edition, moment))  # a live story (live/)
 
     crumbs = [(edition.name, home)]
     if page.section_id:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from masthead.ingest.formats.conventions import clean_credits, credit_name
 from masthead.news.models import Agency, AgencyAlias
 
 
@@ -28,8 +29,11 @@ class KnownAgency:
 KNOWN_AGENCIES: tuple[KnownAgency, ...] = (
     KnownAgency("Interfax", "Interfax", ("Ifax", "INTERFAX", "Interfax News Agency"), "https://www.interfax.ru/"),
     KnownAgency("Reuters", "Reuters", ("RTRS", "REUTERS", "Thomson Reuters", "reuters.com"), "https://www.reuters.com/"),
-    KnownAgency("Agence France-Presse", "AFP", ("AFP", "A.F.P.", "Agence France Presse"), "https://www.afp.com/"),
-    KnownAgency("Associated Press", "AP", ("AP", "A.P.", "The Associated Press"), "https://apnews.com/"),
+    KnownAgency("Agence France-Presse", "AFP", ("AFP", "A.F.P.", "Agence France Presse", "afp.com"), "https://www.afp.com/"),
+    KnownAgency("Associated Press", "AP", ("AP", "A.P.", "The Associated Press", "ap.org"), "https://apnews.com/"),
+    KnownAgency("The Canadian Press", "CP", ("Canadian Press", "La Presse Canadienne"), "https://www.thecanadianpress.com/"),
+    KnownAgency("Athens-Macedonian News Agency", "ANA-MPE", ("ΑΠΕ-ΜΠΕ", "ANA", "ana-mpe.gr", "AMNA"), "https://www.amna.gr/"),
+    KnownAgency("Ritzau", "Ritzau", ("ritzau.dk", "/ritzau/", "Ritzaus Bureau"), "https://ritzau.com/"),
     KnownAgency("Associated Press of Pakistan", "APP", ("APP", "A.P.P.", "APP News"), "https://www.app.com.pk/"),
     KnownAgency("Pakistan Press International", "PPI", ("PPI", "P.P.I."), ""),
     KnownAgency("Online International News Network", "Online", ("INP", "Online News"), ""),
@@ -39,7 +43,9 @@ KNOWN_AGENCIES: tuple[KnownAgency, ...] = (
     KnownAgency("TASS", "TASS", ("ITAR-TASS", "Tass"), "https://tass.com/"),
     KnownAgency("RIA Novosti", "RIA", ("RIA", "RIA Novosti"), ""),
     KnownAgency("Anadolu Agency", "AA", ("Anadolu", "AA"), "https://www.aa.com.tr/"),
-    KnownAgency("Deutsche Presse-Agentur", "dpa", ("dpa", "DPA", "Deutsche Presse-Agentur GmbH"), "https://www.dpa.com/"),
+    KnownAgency(
+        "Deutsche Presse-Agentur", "dpa", ("dpa", "DPA", "Deutsche Presse-Agentur GmbH", "dpa.com"), "https://www.dpa.com/"
+    ),
     KnownAgency("Agencia EFE", "EFE", ("EFE",), "https://www.efe.com/"),
     KnownAgency("ANSA", "ANSA", ("ansa.it",), "https://www.ansa.it/"),
     KnownAgency("Australian Associated Press", "AAP", ("AAP",), "https://www.aap.com.au/"),
@@ -64,8 +70,12 @@ def _known(name: str) -> KnownAgency | None:
 
 
 def resolve(name: str, *, create: bool = True) -> Agency | None:
-    """The agency a credit names: in the database (by name, short name or alias), else from the built-in list."""
-    name = " ".join((name or "").split())
+    """The agency a credit names: in the database (by name, short name or alias), else from the built-in list.
+
+    Copyright boilerplate is taken off first (``© 2024 AFP`` is AFP); a
+    credit that is only boilerplate names no agency.
+    """
+    name = credit_name(name)
     if not name:
         return None
     found = Agency.objects.resolve(name)
@@ -87,9 +97,41 @@ def resolve(name: str, *, create: bool = True) -> Agency | None:
 
 
 def resolve_first(names: list[str], *, create: bool = True) -> tuple[Agency | None, str]:
-    """The first credit that names an agency, and the credit as written ('' and the first credit when none does)."""
+    """The first credit that names an agency, and that credit ('' and the first credit when none does).
+
+    Credits come back without boilerplate: "The Canadian Press. All rights
+    reserved." is kept as "The Canadian Press", "All rights reserved." not at all.
+    """
+    names = clean_credits(names)
     for name in names:
         agency = resolve(name, create=create)
         if agency is not None:
             return agency, name
     return None, names[0] if names else ""
+
+
+def unknown_credit(item) -> str:
+    """The credit of a wire item that names no agency in the register, for the wire editor to add ('' when none).
+
+    ``item`` is a WireItem (``agency_credit``); the credit is checked against
+    the register (names, short names, aliases) without creating anything.
+    """
+    credit = credit_name(getattr(item, "agency_credit", "") or "")
+    if not credit or Agency.objects.resolve(credit) is not None:
+        return ""
+    return credit
+
+
+def add_credit(credit: str, *, agency: Agency | None = None, name: str = "") -> Agency:
+    """Register an unknown credit: as an alias of ``agency``, or as a new agency called ``name`` (the credit by default)."""
+    credit = credit_name(credit)
+    if not credit:
+        raise ValueError("the credit names no agency (only copyright boilerplate)")
+    with transaction.atomic():
+        if agency is None:
+            agency = Agency.objects.resolve(name or credit) or Agency.objects.create(
+                name=(name or credit)[:255], short_name=credit[:64] if len(credit) <= 64 else ""
+            )
+        if Agency.objects.resolve(credit) is None:
+            AgencyAlias.objects.create(agency=agency, alias=credit[:128], sort_order=agency.aliases.count())
+    return agency

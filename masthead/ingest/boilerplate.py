@@ -1,4 +1,4 @@
-"""Site chrome in copy: listed patterns, and lines learned per source. Pure.
+"""Site chrome in copy: listed patterns, and lines learned per source.
 
 Text pasted or scraped from a news site carries the site's furniture with
 it: ``Download MM News mobile application…``, ``Back to top``, ``Exit
@@ -6,8 +6,13 @@ mobile version``, share prompts. Some of it is universal and listed here;
 the rest differs by site, so it is learned: a short line that recurs across
 several items of one source is that source's chrome, not news.
 ``Read more: <headline>`` is not chrome to throw away but a related-story
-link; :func:`split_read_more` takes it out of the body for the service to
+link; :func:`split_read_more` takes it out of the body for the pipeline to
 resolve against the archive.
+
+The functions down to :func:`drop_chrome` are pure (the format parsers use
+them); the last three keep the learned lines per source in the database
+(``LearnedChrome``), importing the model where they use it so the parsers
+stay free of Django.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
+from datetime import timedelta
 
 # Whole lines that are site furniture, never news. Matched against one
 # line of text, case-insensitively, after whitespace is folded.
@@ -94,3 +100,52 @@ def drop_chrome(lines: Iterable[str], learned: set[str] | frozenset[str] = froze
         else:
             kept.append(line)
     return kept, dropped
+
+
+# ---------------------------------------------------------------------------
+# Learned per source, stored.
+
+
+def learned_chrome(source) -> frozenset[str]:
+    """Keys of the lines seen in enough of this source's items to count as its chrome."""
+    from masthead.ingest.models import LearnedChrome
+
+    return frozenset(LearnedChrome.objects.filter(source=source, items_seen__gte=LEARNED_MIN_ITEMS).values_list("key", flat=True))
+
+
+def learn_chrome(source, paragraphs: list[str]) -> None:
+    """Count the short lines of one new item of this source towards its learned chrome."""
+    from django.utils import timezone
+
+    from masthead.ingest.models import LearnedChrome
+    from masthead.ingest.sanitize import text_of
+
+    lines = [text_of(p) for p in paragraphs]
+    keys = learnable_lines(lines)
+    if not keys:
+        return
+    samples = {line_key(line): line[:200] for line in lines}
+    existing = {row.key: row for row in LearnedChrome.objects.filter(source=source, key__in=keys)}
+    now = timezone.now()
+    for key in keys:
+        if key in existing:
+            LearnedChrome.objects.filter(pk=existing[key].pk).update(items_seen=existing[key].items_seen + 1, last_seen=now)
+    LearnedChrome.objects.bulk_create(
+        [
+            LearnedChrome(source=source, key=key, sample=samples.get(key, ""), items_seen=1, last_seen=now)
+            for key in keys
+            if key not in existing
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def prune_learned_chrome(*, older_than_days: int = 30) -> int:
+    """Forget lines seen in a single item long ago: they were news, not chrome, and the table must not grow forever."""
+    from django.utils import timezone
+
+    from masthead.ingest.models import LearnedChrome
+
+    cutoff = timezone.now() - timedelta(days=older_than_days)
+    deleted, _ = LearnedChrome.objects.filter(items_seen__lt=LEARNED_MIN_ITEMS, last_seen__lt=cutoff).delete()
+    return deleted

@@ -70,6 +70,25 @@ def _line_for(outcome) -> str:
     return "".join(parts)
 
 
+def payload_line(report) -> str:
+    """One line for one payload, for a dry run over many files: its format and each item's headline, or why not."""
+    if report.error:
+        return f"{report.origin}: refused: {report.error}"
+    shown = []
+    for outcome in report.outcomes:
+        item = outcome.item
+        if outcome.kind == "rejected":
+            shown.append(f"rejected: {outcome.reason or outcome.message}")
+        elif item is not None:
+            shown.append(f"{outcome.kind}: “{item.headline}”")
+        else:
+            shown.append(f"{outcome.kind}: {outcome.message}")
+    if not shown:
+        shown.append("no items" + (f" ({'; '.join(report.warnings)})" if report.warnings else ""))
+    more = f" (+{len(shown) - 3} more)" if len(shown) > 3 else ""
+    return f"{report.origin}: {report.format}: " + "; ".join(shown[:3]) + more
+
+
 def run_ingest(
     inputs: list[str],
     *,
@@ -86,14 +105,16 @@ def run_ingest(
     out = out or sys.stdout
     err = err or sys.stderr
 
-    from masthead.ingest import services
+    from masthead.ingest import config, pipeline
     from masthead.ingest.fetch import FetchError, fetch
     from masthead.ingest.polling import fetch_policy
+    from masthead.ingest.reports import IngestReport
+    from masthead.news import lookups
 
     section = None
     if section_slug:
         try:
-            section = services.section_by_slug(section_slug)
+            section = lookups.section_by_slug(section_slug)
         except ValueError as error:
             print(f"masthead ingest: {error}", file=err)
             return 2
@@ -101,7 +122,7 @@ def run_ingest(
     if not files:
         print("masthead ingest: nothing to read", file=err)
         return 2
-    limit = services.max_payload_bytes()
+    limit = config.max_payload_bytes()
     reports = []
     started = time.monotonic()
     for name in tqdm(files, desc="ingest", unit="payload", file=err, disable=len(files) < 2, leave=False):
@@ -110,17 +131,17 @@ def run_ingest(
             try:
                 fetched = fetch(name, policy=fetch_policy())
             except FetchError as error:
-                reports.append(services.IngestReport(origin=name, error=f"not fetched: {error}"))
+                reports.append(IngestReport(origin=name, error=f"not fetched: {error}"))
                 continue
             content, origin, content_type = fetched.content, fetched.url, fetched.content_type
         else:
             try:
                 content = _read_file(name, limit)
             except OSError as error:
-                reports.append(services.IngestReport(origin=name, error=f"cannot read the file: {error.strerror or error}"))
+                reports.append(IngestReport(origin=name, error=f"cannot read the file: {error.strerror or error}"))
                 continue
             origin, content_type = name, ""
-        report = services.ingest_payload(
+        report = pipeline.ingest_payload(
             content,
             source=source_name or None,
             origin=origin,
@@ -152,6 +173,10 @@ def _summarise(reports, out: TextIO, *, elapsed: float, dry_run: bool) -> None:
         if show_items:
             for outcome in report.outcomes:
                 print(_line_for(outcome), file=out)
+    if dry_run and not show_items and len(reports) > 1:
+        print("Payloads:", file=out)
+        for report in reports:
+            print(f"  {payload_line(report)}", file=out)
     reasons = Counter(outcome.reason or outcome.message for outcome in outcomes if outcome.kind == "rejected")
     if not show_items and reasons:
         print("Rejected items, by reason:", file=out)

@@ -10,6 +10,10 @@ query, not a comparison with every item on the wire.
 With 32 bands of 2 rows, two items whose true similarity is 0.35 share a
 band with probability ≈ 0.98, at 0.1 ≈ 0.27; candidates are then checked
 against :data:`CLUSTER_THRESHOLD` on the full signature.
+
+The functions down to :func:`jaccard` are pure; :func:`index` and
+:func:`cluster_story` store bands and clusters (``WireBand``,
+``WireCluster``) for the pipeline and the desk.
 """
 
 from __future__ import annotations
@@ -18,6 +22,11 @@ import hashlib
 import random
 import re
 import unicodedata
+
+from django.utils import timezone
+
+from masthead.ingest.models import WireBand, WireCluster, WireItem
+from masthead.ingest.sanitize import text_of_blocks
 
 SHINGLE_WORDS = 3
 # Signatures are made from the headline and the first words of the copy: the lead
@@ -88,3 +97,51 @@ def jaccard(text_a: str, text_b: str) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)
+
+
+# ---------------------------------------------------------------------------
+# Stored: bands and clusters of the items on the wire.
+
+
+def index(item: WireItem) -> bool:
+    """Sign the item, store its LSH bands and put it in a cluster; True when it joined an existing cluster."""
+    sig = signature(f"{item.headline}\n{text_of_blocks(item.body_html)}")
+    item.signature = sig
+    WireBand.objects.filter(item=item).delete()
+    band_values = bands(sig)
+    WireBand.objects.bulk_create(WireBand(item=item, value=value) for value in band_values)
+    joined = False
+    if item.cluster_id is None:
+        best, best_score = None, 0.0
+        if band_values and item.status != WireItem.Status.REJECTED:
+            candidate_ids = set(
+                WireBand.objects.filter(value__in=band_values).exclude(item=item).values_list("item_id", flat=True)[:500]
+            )
+            for candidate in (
+                WireItem.objects.filter(pk__in=candidate_ids).exclude(cluster=None).only("pk", "signature", "cluster_id")
+            ):
+                score = similarity(sig, candidate.signature)
+                if score > best_score:
+                    best, best_score = candidate, score
+        if best is not None and best_score >= CLUSTER_THRESHOLD:
+            item.cluster_id = best.cluster_id
+            joined = True
+        else:
+            item.cluster = WireCluster.objects.create()
+    WireCluster.objects.filter(pk=item.cluster_id).update(lead=item, updated_at=timezone.now())
+    WireItem.objects.filter(pk=item.pk).update(signature=sig, cluster=item.cluster_id)
+    return joined
+
+
+def cluster_story(item: WireItem):
+    """A story already made from another item of the same cluster, if any."""
+    if item.cluster_id is None:
+        return None
+    other = (
+        WireItem.objects.filter(cluster_id=item.cluster_id)
+        .exclude(pk=item.pk)
+        .exclude(article=None)
+        .select_related("article")
+        .first()
+    )
+    return other.article if other else None

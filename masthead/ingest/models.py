@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.search import index
 
 
 class WireSource(models.Model):
@@ -23,7 +24,12 @@ class WireSource(models.Model):
         ("html", "HTML page"),
         ("text", "Plain text"),
     ]
-    STATUS_CHOICES = [("never", "Never polled"), ("ok", "OK"), ("not_modified", "Not modified"), ("error", "Error")]
+
+    class PollStatus(models.TextChoices):
+        NEVER = "never", "Never polled"
+        OK = "ok", "OK"
+        NOT_MODIFIED = "not_modified", "Not modified"
+        ERROR = "error", "Error"
 
     name = models.CharField(max_length=120, unique=True)
     kind = models.CharField(max_length=10, choices=KIND_CHOICES, default="auto")
@@ -51,7 +57,7 @@ class WireSource(models.Model):
     last_modified = models.CharField(max_length=64, blank=True, editable=False)
     last_polled_at = models.DateTimeField(null=True, blank=True, editable=False)
     next_poll_at = models.DateTimeField(null=True, blank=True, editable=False)
-    last_status = models.CharField(max_length=16, choices=STATUS_CHOICES, default="never", editable=False)
+    last_status = models.CharField(max_length=16, choices=PollStatus.choices, default=PollStatus.NEVER, editable=False)
     last_error = models.TextField(blank=True, editable=False)
     failures = models.PositiveIntegerField(default=0, editable=False, help_text="Consecutive failed polls.")
     backoff_until = models.DateTimeField(null=True, blank=True, editable=False)
@@ -110,18 +116,21 @@ class WireCluster(models.Model):
         return f"cluster {self.pk} (lead item {self.lead_id})"
 
 
-class WireItem(models.Model):
+class WireItem(index.Indexed, models.Model):
     """One item of agency or web copy, normalised, with its desk state."""
 
-    STATUS_CHOICES = [
-        ("new", "New"),
-        ("held", "Held (embargo)"),
-        ("drafted", "Drafted"),
-        ("published", "Published"),
-        ("ignored", "Ignored"),
-        ("killed", "Killed by agency"),
-        ("rejected", "Rejected"),
-    ]
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        HELD = "held", "Held (embargo)"
+        DRAFTED = "drafted", "Drafted"
+        PUBLISHED = "published", "Published"
+        IGNORED = "ignored", "Ignored"
+        KILLED = "killed", "Killed by agency"
+        REJECTED = "rejected", "Rejected"
+
+    class Kind(models.TextChoices):
+        TEXT = "text", "Story"
+        PICTURE = "picture", "Picture"
 
     source = models.ForeignKey(WireSource, on_delete=models.CASCADE, related_name="items")
     payload = models.ForeignKey(WirePayload, null=True, blank=True, on_delete=models.SET_NULL, related_name="items")
@@ -144,6 +153,11 @@ class WireItem(models.Model):
     site_name = models.CharField(max_length=255, blank=True)
     agency = models.ForeignKey("news.Agency", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     agency_credit = models.CharField(max_length=128, blank=True, help_text="The agency as the copy names it (e.g. 'Ifax').")
+    unknown_credit = models.CharField(
+        max_length=128,
+        blank=True,
+        help_text="A credit the copy gives that names no agency in the register: the desk offers to add it.",
+    )
     related_headline = models.CharField(max_length=300, blank=True)
     related_article = models.ForeignKey("news.ArticlePage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     item_date = models.DateTimeField(null=True, blank=True, help_text="The date the copy carries.")
@@ -151,7 +165,26 @@ class WireItem(models.Model):
     pub_status = models.CharField(max_length=10, default="usable")
     embargo_until = models.DateTimeField(null=True, blank=True)
 
-    status = models.CharField(max_length=10, choices=STATUS_CHOICES, default="new")
+    # The agency's own desk signals, as the format carries them (ANPA, IPTC 7901, ninjs, NewsML).
+    urgency = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="IPTC urgency: 1 flash, 2 bulletin, 3 urgent … 8 lowest; empty when the copy gives none."
+    )
+    category = models.CharField(max_length=32, blank=True, help_text="The agency's category code (ANPA 'a', IPTC 7901 'POL').")
+    keyword = models.CharField(max_length=128, blank=True, help_text="The agency's slug or keyword line.")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.TEXT)
+    picture_href = models.CharField(max_length=2000, blank=True, help_text="Where a picture item's picture is.")
+    picture_caption = models.TextField(blank=True)
+    picture_credit = models.CharField(max_length=255, blank=True)
+    picture = models.ForeignKey(
+        "images.Picture",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The picture library's copy, once the desk has added it.",
+    )
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
     error = models.TextField(blank=True, help_text="Why the item was rejected.")
     warnings = models.JSONField(default=list, blank=True)
     stale = models.BooleanField(default=False)
@@ -182,14 +215,37 @@ class WireItem(models.Model):
     class Meta:
         ordering = ["-received_at"]
         constraints = [models.UniqueConstraint(fields=["source", "external_id"], name="ingest_item_unique_per_source")]
+        # The desk lists newest first (or most urgent first), each filter an equality on one column: every
+        # filter has an index that returns its rows already in the listing's order, so a page of the desk reads
+        # the first rows of one index range however many items the wire holds.
         indexes = [
+            models.Index(fields=["-received_at", "-id"], name="ingest_item_received"),
             models.Index(fields=["status", "-received_at"], name="ingest_item_status"),
+            models.Index(fields=["urgency", "-received_at"], name="ingest_item_urgency"),
+            models.Index(fields=["status", "urgency", "-received_at"], name="ingest_item_status_urgency"),
+            models.Index(fields=["agency", "-received_at"], name="ingest_item_agency"),
+            models.Index(fields=["source", "-received_at"], name="ingest_item_source"),
+            models.Index(fields=["category", "-received_at"], name="ingest_item_category"),
+            models.Index(fields=["kind", "-received_at"], name="ingest_item_kind"),
             models.Index(fields=["cluster", "-received_at"], name="ingest_item_cluster"),
             models.Index(fields=["status", "embargo_until"], name="ingest_item_embargo"),
         ]
 
+    # The desk's full-text search (views.filtered_items through search.engine): headline, body and subjects.
+    search_fields = [index.SearchField("headline"), index.SearchField("search_text")]
+
     def __str__(self) -> str:
         return self.headline or self.external_id
+
+    def search_text(self) -> str:
+        return " ".join([*(str(subject) for subject in self.subjects or ()), self.summary, self.preview_text])
+
+    @property
+    def preview_text(self) -> str:
+        """The body as plain text, its paragraphs apart (stripping tags alone runs "Monday.</p><p>This" together)."""
+        from masthead.ingest.sanitize import text_of_blocks
+
+        return text_of_blocks(self.body_html).replace("\n", " ")
 
     @property
     def is_embargoed(self) -> bool:
@@ -198,7 +254,10 @@ class WireItem(models.Model):
     @property
     def can_draft(self) -> bool:
         return (
-            self.status in ("new", "ignored") and not self.is_embargoed and self.pub_status == "usable" and bool(self.body_html)
+            self.status in (self.Status.NEW, self.Status.IGNORED)
+            and not self.is_embargoed
+            and self.pub_status == "usable"
+            and bool(self.body_html)
         )
 
 

@@ -19,18 +19,20 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.utils import timezone
 
-from masthead.ingest import services
+from masthead.ingest import boilerplate, config, desk_actions, pipeline
 from masthead.ingest.fetch import FetchError, FetchPolicy, FetchResult, fetch
 from masthead.ingest.models import WireSource
+from masthead.ingest.reports import IngestReport
 
 log = logging.getLogger(__name__)
 
 MAX_BACKOFF = timedelta(hours=24)
+PollStatus = WireSource.PollStatus
 
 
 def fetch_policy() -> FetchPolicy:
     return FetchPolicy(
-        max_bytes=services.max_payload_bytes(),
+        max_bytes=config.max_payload_bytes(),
         timeout=float(getattr(settings, "INGEST_FETCH_TIMEOUT", 20.0)),
         allow_loopback=bool(getattr(settings, "INGEST_FETCH_ALLOW_LOOPBACK", False)),
     )
@@ -39,9 +41,9 @@ def fetch_policy() -> FetchPolicy:
 @dataclass
 class PollResult:
     source: WireSource
-    status: str  # ok, not_modified, error, skipped
+    status: str  # a WireSource.PollStatus
     message: str = ""
-    report: services.IngestReport | None = None
+    report: IngestReport | None = None
 
 
 @dataclass
@@ -82,9 +84,9 @@ def poll_source(
         log.exception("polling %s", source.name)
         return _failed(source, now, f"{type(error).__name__}: {error}")
     if fetched.not_modified:
-        _record(source, now, status="not_modified", next_poll=now + interval)
-        return PollResult(source, "not_modified", "not modified since the last poll")
-    report = services.ingest_payload(
+        _record(source, now, status=PollStatus.NOT_MODIFIED, next_poll=now + interval)
+        return PollResult(source, PollStatus.NOT_MODIFIED, "not modified since the last poll")
+    report = pipeline.ingest_payload(
         fetched.content,
         source=source,
         origin=fetched.url,
@@ -94,11 +96,11 @@ def poll_source(
     )
     if report.error:
         return _failed(source, now, report.error, report=report)
-    _record(source, now, status="ok", next_poll=now + interval, etag=fetched.etag, last_modified=fetched.last_modified)
+    _record(source, now, status=PollStatus.OK, next_poll=now + interval, etag=fetched.etag, last_modified=fetched.last_modified)
     counts = report.counts
     return PollResult(
         source,
-        "ok",
+        PollStatus.OK,
         f"{counts['new']} new, {counts['updated']} updated, {counts['duplicate']} duplicates, {counts['rejected']} rejected",
         report,
     )
@@ -109,14 +111,14 @@ def _failed(source: WireSource, now: datetime, message: str, report=None) -> Pol
     wait = backoff_for(source, failures)
     WireSource.objects.filter(pk=source.pk).update(
         last_polled_at=now,
-        last_status="error",
+        last_status=PollStatus.ERROR,
         last_error=message[:2000],
         failures=failures,
         backoff_until=now + wait,
         next_poll_at=now + wait,
     )
     source.refresh_from_db()
-    return PollResult(source, "error", f"{message} (retry after {wait})", report)
+    return PollResult(source, PollStatus.ERROR, f"{message} (retry after {wait})", report)
 
 
 def _record(
@@ -152,6 +154,6 @@ def poll_sources(
     run = PollRun()
     for source in list(sources):
         run.results.append(poll_source(source, now=now, fetcher=fetcher))
-    run.released = len(services.release_embargoed(now=now))
-    services.prune_learned_chrome()
+    run.released = len(desk_actions.release_embargoed(now=now))
+    boilerplate.prune_learned_chrome()
     return run

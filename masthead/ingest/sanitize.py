@@ -117,6 +117,11 @@ def blocks(html: str) -> list[str]:
     return result
 
 
+def text_of_blocks(body_html: str) -> str:
+    """The plain text of a sanitised body, one line per block (what freshness and near-duplicate checks read)."""
+    return "\n".join(text_of(block) for block in blocks(body_html)) if body_html else ""
+
+
 def sanitize_paragraphs(paragraphs: list[str]) -> list[str]:
     """Every paragraph through the allow-list, re-split into clean blocks."""
     out: list[str] = []

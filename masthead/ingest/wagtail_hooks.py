@@ -2,16 +2,21 @@
 and the stale-copy warning carried into the page editor and its Publish button."""
 
 from django.contrib import messages
-from django.urls import path, reverse
+from django.urls import URLPattern, path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.action_menu import PublishMenuItem
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import LogFormatter
 
 from masthead.ingest import provenance, views
 from masthead.ingest.models import WireSource
-from masthead.users.roles import WIRE_DESK_PERMISSION
+from masthead.users.access import role_required
+from masthead.users.roles import WIRE_DESK, WIRE_DESK_PERMISSION
+
+source_permission = role_required("ingest.view_wiresource", role=WIRE_DESK)
 
 
 class WireSourceViewSet(ModelViewSet):
@@ -25,6 +30,15 @@ class WireSourceViewSet(ModelViewSet):
     search_fields = ["name", "url"]
     search_backend_name = None
     inspect_view_enabled = True
+
+    def get_urlpatterns(self):
+        # A plain 403 for everyone outside the Wire desk (Wagtail would redirect to the dashboard): sources
+        # hold the agencies' addresses and delivery state, the desk's business only.
+        return [
+            URLPattern(pattern.pattern, source_permission(pattern.callback), pattern.default_args, pattern.name)
+            for pattern in super().get_urlpatterns()
+        ]
+
     inspect_view_fields = [
         "name",
         "kind",
@@ -62,14 +76,33 @@ def register_wire_desk_urls():
         path("wire/items/<int:pk>/ignore/", views.ignore, name="ingest_ignore"),
         path("wire/items/<int:pk>/restore/", views.restore, name="ingest_restore"),
         path("wire/clusters/<int:pk>/ignore/", views.ignore_cluster, name="ingest_ignore_cluster"),
+        path("wire/pulse/", views.pulse, name="ingest_desk_pulse"),
+        path("wire/bulk/", views.bulk, name="ingest_bulk"),
+        path("wire/items/<int:pk>/picture/", views.add_picture, name="ingest_add_picture"),
     ]
 
 
 class WireDeskMenuItem(MenuItem):
-    """Shown to the Wire desk role only (the views answer 403 to anyone else)."""
+    """Shown to the Wire desk role only (the views answer 403 to anyone else), with a count of the items that
+    arrived since the editor last looked at the desk, as a badge and in words for screen readers."""
 
     def is_shown(self, request):
         return request.user.has_perm(WIRE_DESK_PERMISSION)
+
+    def render_component(self, request):
+        seen = request.session.get(views.SEEN_SESSION_KEY, 0)
+        count = views.new_items_since(seen, shared=False)
+        if not count:
+            return super().render_component(request)
+        shown = f"{views.PULSE_CAP - 1}+" if count >= views.PULSE_CAP else str(count)
+        return LinkMenuItem(
+            self.name,
+            self.label,
+            self.url,
+            icon_name=self.icon_name,
+            classname=self.classname,
+            attrs={**self.attrs, "data-wire-new": shown, "aria-label": f"{self.label}, {shown} new items"},
+        )
 
 
 @hooks.register("register_admin_menu_item")
@@ -141,3 +174,13 @@ def register_wire_log_actions(actions):
 
         def format_message(self, log_entry):
             return f"Wire: {log_entry.data.get('message', 'the agency sent a newer version')}"
+
+
+@hooks.register("insert_global_admin_css")
+def wire_desk_badge_css():
+    # The menu's count as a badge; the link's aria-label says it in words.
+    return format_html(
+        "<style>{}</style>",
+        "a[data-wire-new] .menuitem-label::after{content:attr(data-wire-new);margin-inline-start:.5em;"
+        "padding:0 .45em;border-radius:1em;background:#b3261e;color:#fff;font-size:.75em;font-weight:700}",
+    )

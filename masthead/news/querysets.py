@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import HttpRequest
+from django.utils import timezone
 from wagtail.models import Page, Site
 
 from masthead.images.responsive import CARD_FILTERS
@@ -96,8 +97,8 @@ def stories_from(site: Site, agency):
     return site_stories(site).filter(agency=agency)
 
 
-def section_stories(section: SectionPage):
-    return listed().filter(section=section)
+def section_stories(section: SectionPage, *, pictures: bool = True):
+    return listed(pictures=pictures).filter(section=section)
 
 
 def year_stories(year_page):
@@ -115,40 +116,105 @@ def nav_sections(site: Site) -> list[SectionPage]:
 
 
 def front_page(home: HomePage, request: HttpRequest) -> dict:
-    """Lead story, the latest stories of each section, and the latest overall.
+    """The lead, the editors' top stories, the latest stories of each section, and the latest overall.
 
-    One query per section, each an index range scan on (section,
-    published_at) that stops at its limit: sections are few, and the latest
-    stories overall are the newest of the sections' own latest, merged here
-    (a query across sections would sort the archive).
+    The lead is the edition's breaking story while there is one, else the
+    editors' first slot, else the newest story; the other slots follow as top
+    stories in the editors' order. Section blocks start with the section's own
+    slots. No story shows twice among lead, top stories and section blocks, and
+    the latest list leaves out the lead and top stories.
+
+    Constant cost: one query for the home's slots, one for every section's
+    slots, and one per section for its newest, each an index range scan on
+    (section, published_at) that stops at its limit: sections are few, and the
+    latest stories overall are the newest of the sections' own latest, merged
+    here (a query across sections would sort the archive).
     """
+    from masthead.curation import selection
+
+    now = timezone.now()
     data = getattr(request, "edition_data", None)
     if data is not None and data.home.pk == home.pk:
         sections = list(data.sections.values())
     else:
         sections = list(SectionPage.objects.child_of(home).live().order_by("path"))  # previews: not the hot path
+    curated = selection.home_stories(home, now)
+    curated_in = selection.section_stories([section.pk for section in sections], now)
     per_section = {
-        section.pk: list(listed(pictures=False).filter(section=section)[: max(section.stories_on_home, LATEST_ON_HOME) + 1])
+        section.pk: list(
+            listed(pictures=False).filter(section=section)[
+                : max(section.stories_on_home, LATEST_ON_HOME) + 1 + len(curated) + len(curated_in[section.pk])
+            ]
+        )
         for section in sections
     }
     newest = sorted(
         (story for stories in per_section.values() for story in stories), key=lambda s: (s.published_at, s.pk), reverse=True
     )
-    lead = None
-    if home.lead_story_id:
-        lead = listed(pictures=False).filter(pk=home.lead_story_id).first()
-    if lead is None and newest:
-        lead = newest[0]
-    latest = [story for story in newest if story != lead][:LATEST_ON_HOME]
+    lead = _breaking_story(home, [*curated, *newest]) or (curated[0] if curated else None) or (newest[0] if newest else None)
+    top = [story for story in curated if story != lead]
+    shown = {story.pk for story in (lead, *top) if story is not None}
+    latest = [story for story in newest if story.pk not in shown][:LATEST_ON_HOME]
 
     top_by_section = []
     for section in sections:
-        stories = [s for s in per_section[section.pk] if s != lead][: section.stories_on_home]
+        stories = []
+        for story in (*curated_in[section.pk], *per_section[section.pk]):
+            if story.pk not in shown and len(stories) < section.stories_on_home:
+                shown.add(story.pk)
+                stories.append(story)
         if stories:
             top_by_section.append((section, stories))
-    pictured = [story for _, stories in top_by_section for story in stories[:1]]
-    with_pictures([lead, *pictured] if lead else pictured, *CARD_FILTERS)
-    return {"lead": lead, "top_by_section": top_by_section, "latest": latest, "is_front": True}
+    pictured = [stories[0] for _, stories in top_by_section]
+    with_pictures([story for story in (lead, *top[:1], *pictured) if story is not None], *CARD_FILTERS)
+    _tag_curated(request, [*curated, *(story for stories in curated_in.values() for story in stories)])
+    return {"lead": lead, "top_stories": top, "top_by_section": top_by_section, "latest": latest, "is_front": True}
+
+
+def section_front(section: SectionPage, listing, request: HttpRequest) -> dict:
+    """A section page: on its first page the editors' lead and top stories, then its listing without them.
+
+    The listing keeps its paging (page 2 starts where it always did): the
+    curated stories are left out of page 1 rather than shifting every page.
+    One query for the slots, and the pictures of slots and listing together.
+    """
+    from dataclasses import replace
+
+    from masthead.curation import selection
+
+    curated = selection.section_stories([section.pk])[section.pk] if listing.number == 1 else []
+    if curated:
+        placed = {story.pk for story in curated}
+        listing = replace(listing, items=[story for story in listing.items if story.pk not in placed])
+    with_pictures([*curated, *listing.items], THUMBNAIL_FILTER, *CARD_FILTERS)
+    _tag_curated(request, curated)
+    return {"listing": listing, "lead": curated[0] if curated else None, "top_stories": curated[1:]}
+
+
+def _breaking_story(home: HomePage, fetched: list[ArticlePage]) -> ArticlePage | None:
+    """The edition's breaking story, as a listing shows it (section, agency), while there is one."""
+    try:
+        from masthead.breaking.current import story_for
+    except ImportError:  # before the breaking desk exists
+        return None
+    breaking = story_for(home)
+    if breaking is None:
+        return None
+    for story in fetched:
+        if story.pk == breaking.pk:
+            return story
+    return listed(pictures=False).filter(pk=breaking.pk).first()
+
+
+def _tag_curated(request: HttpRequest | None, stories: list[ArticlePage]) -> None:
+    """File the page under its curated stories, so a story's withdrawal purges every front it is placed on."""
+    from masthead.curation.selection import cache_tags
+
+    if request is None or not stories:
+        return
+    if getattr(request, "cache_tags", None) is None:
+        request.cache_tags = set()
+    request.cache_tags |= cache_tags(stories)
 
 
 RELATED_TAGS = 5  # the story's first tags that count

@@ -97,6 +97,10 @@ def file_story(
     demo content); ``updated_at`` records a later update.
     """
     when = published_at or timezone.now()
+    # Stories filed in one section at once (two wire deliveries, the embargo clock) queue here: each then sees
+    # the one before it, so the year folder is made once, the free slug is free ("x", then "x-2") and the tree
+    # path is new, instead of both reading the same and the second failing on PostgreSQL.
+    lock_for_publishing(section.pk)
     folder = year_folder_for(section, when.year)
     article = ArticlePage(
         title=draft.title,

@@ -54,7 +54,8 @@ def site_hosts_for(page) -> list[tuple[str, str]]:
 def for_article(article, old_url_path: str | None = None) -> PurgeSet:
     from masthead.news.models import ArticlePage
 
-    purge = PurgeSet(tags={f"article-{article.pk}"})
+    # Pages whose Read more shows it, and front pages an editor placed it on (curation/selection.py).
+    purge = PurgeSet(tags={f"article-{article.pk}", f"curated-{article.pk}"})
     article = ArticlePage.objects.select_related("section", "agency").get(pk=article.pk)
     tag_slugs = list(article.tags.values_list("slug", flat=True))
     author_slugs = list(article.authors.values_list("slug", flat=True))

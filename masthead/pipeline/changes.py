@@ -35,9 +35,10 @@ from __future__ import annotations
 
 import logging
 
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
 
+from masthead.corrections import publishing as notes
 from masthead.pagecache import effects
 from masthead.pagecache import purge as purges
 from masthead.pagecache.purge import PurgeSet
@@ -71,7 +72,10 @@ def story_published(sender, instance, revision=None, **kwargs) -> None:
     changelog.record(instance, live=True, reason="published")
     # A scheduled publish: the clock adds when it was due and how late it went live (schedule/clock.py).
     detail = {"revision": getattr(revision, "pk", None)}
-    _story_changed(instance, Kind.PUBLISHED, detail, purges.for_article(instance))
+    purge = purges.for_article(instance)
+    # Dates the notes going live, writes NOTE_ADDED, keeps "changed for readers"; /corrections/ if listed there.
+    purge.merge(notes.story_published(instance))
+    _story_changed(instance, Kind.PUBLISHED, detail, purge)
 
 
 def story_unpublished(sender, instance, **kwargs) -> None:
@@ -79,7 +83,9 @@ def story_unpublished(sender, instance, **kwargs) -> None:
     from masthead.api import changelog
 
     changelog.record(instance, live=False, reason="unpublished")
-    _story_changed(instance, Kind.UNPUBLISHED, {}, purges.for_article(instance))
+    purge = purges.for_article(instance)
+    purge.merge(notes.story_withdrawn(instance))  # its notes leave /corrections/
+    _story_changed(instance, Kind.UNPUBLISHED, {}, purge)
 
 
 def story_slug_changed(sender, instance, instance_before=None, **kwargs) -> None:
@@ -117,6 +123,8 @@ def story_deleted(sender, instance, **kwargs) -> None:
 
     upkeep.place_deleted_story(sender, instance, **kwargs)
     purge = purges.for_article(instance) if instance.live else PurgeSet()
+    if instance.live:
+        purge.merge(notes.story_withdrawn(instance))
     _story_changed(instance, Kind.DELETED, {"title": instance.title, "url_path": instance.url_path}, purge)
 
 
@@ -143,6 +151,32 @@ def edition_page_changed(sender, instance, **kwargs) -> None:
 
     snapshot.bump()
     _enqueue(purges.for_edition_of(instance), pages=[])
+
+
+def front_page_saving(sender, instance, **kwargs) -> None:
+    """Before a home or section page is saved: what other pages show of it, to compare with once it is published."""
+    from masthead.curation.purge import edition_wide_before
+
+    instance._edition_wide_before = edition_wide_before(instance)
+
+
+def front_page_published(sender, instance, **kwargs) -> None:
+    """A home or section page published: only its name or address is on every page; a change of its slots is on it alone."""
+    from masthead.curation.purge import changes_edition
+
+    if instance.go_live_at and instance.go_live_at > timezone.now():
+        return  # only scheduled: the clock's publish comes back through here (as in story_published)
+    if changes_edition(instance, getattr(instance, "_edition_wide_before", None)):
+        edition_page_changed(sender, instance, **kwargs)
+        return
+    front_changed(instance)
+
+
+def front_changed(page) -> None:
+    """A front page's curation or own fields changed (a publish, a pin running out): that page and what shows its slots."""
+    from masthead.curation.purge import for_front
+
+    _enqueue(for_front(page), pages=[])
 
 
 def edition_settings_saved(sender, instance, created=False, **kwargs) -> None:
@@ -178,6 +212,71 @@ def edition_memo_changed(sender, **kwargs) -> None:
     snapshot.bump()
 
 
+# Breaking news: a banner on every page of an edition ---------------------------------------------------
+
+
+def breaking_changed(sender, instance, ended=False, change="", **kwargs) -> None:
+    """A breaking story set, its end changed, or ended (by an editor, by the clock, or replaced by another).
+
+    Only the pages that show the banner go: every page of the edition is filed
+    under its ``breaking-<home>`` tag (breaking/templatetags/breaking.py), plus
+    the API's breaking list and the story's own page, rendered again at once.
+    Not feeds or sitemaps: the banner is not in them.
+    """
+    from masthead.breaking.templatetags.breaking import cache_tag
+    from masthead.web import snapshot
+
+    snapshot.bump()  # each process reads the edition's banner again (breaking/current.py)
+    story = instance.story
+    purge = PurgeSet(tags={cache_tag(instance.home_id)})
+    for host, root in purges.site_hosts_for(story):
+        path = "/" + story.url_path[len(root) :] if story.url_path.startswith(root) else story.url_path
+        purge.add(host, path, "/api/v1/breaking")
+        purge.warm[host] = [path, "/"]
+    detail = {"change": change, "ends_at": instance.ends_at.isoformat()}
+    timeline.record(story.pk, Kind.BREAKING_ENDED if ended else Kind.BREAKING, detail)
+    _enqueue(purge, pages=[story.pk])
+
+
+def breaking_story_republished(sender, instance, **kwargs) -> None:
+    """The banner shows the story's headline: it follows a new one."""
+    from masthead.breaking import services
+
+    services.follow_headline(instance)
+
+
+def breaking_story_withdrawn(sender, instance, **kwargs) -> None:
+    """A breaking story unpublished or deleted: its banner ends with it."""
+    from masthead.breaking import services
+
+    services.end_for_story(instance)
+
+
+# Live coverage: an entry reaches the story's live parts only (live/purge.py), never its listings ----------------
+
+
+def live_entry_changed(sender, instance, created=False, origin=None, **kwargs) -> None:
+    """An entry posted, edited, pinned or deleted: the story's page, live.json, live feed and API detail."""
+    from masthead.live import purge as live_purges
+    from masthead.news.models import ArticlePage
+
+    if origin is not None and not isinstance(origin, sender):
+        return  # deleted with its story, whose own purge covers it
+    story = ArticlePage.objects.filter(pk=instance.story_id).only("pk", "path", "url_path").first()
+    if story is None:
+        return
+    action = "deleted" if kwargs.get("signal") is post_delete else ("posted" if created else "edited")
+    timeline.record(story.pk, Kind.LIVE_ENTRY, {"entry": instance.pk, "action": action, "title": instance.title})
+    _enqueue(live_purges.for_entry(story), pages=[story.pk])
+
+
+def live_coverage_changed(sender, instance, **kwargs) -> None:
+    """Live coverage started, ended or resumed: the story's badge, script and JSON-LD."""
+    from masthead.live import purge as live_purges
+
+    _enqueue(live_purges.for_coverage(instance.story), pages=[instance.story_id])
+
+
 # Enqueueing: a row, written in the change's transaction ---------------------------------------------------
 
 
@@ -201,6 +300,9 @@ def connect() -> None:
     from wagtail.models import Locale, PageViewRestriction, Site
     from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+    from masthead.breaking.models import BreakingStory
+    from masthead.breaking.signals import breaking_changed as breaking_changed_signal
+    from masthead.live.models import LiveCoverage, LiveEntry
     from masthead.news.models import Agency, ArchiveYearPage, ArticlePage, Author, HomePage, SectionPage
     from masthead.web.models import EditionSettings
 
@@ -213,10 +315,14 @@ def connect() -> None:
     wire(page_slug_changed, story_slug_changed, ArticlePage)
     wire(pre_delete, story_deleted, ArticlePage)
     wire(post_delete, story_gone, ArticlePage)
+    wire(post_save, live_entry_changed, LiveEntry)
+    wire(post_delete, live_entry_changed, LiveEntry)
+    wire(post_save, live_coverage_changed, LiveCoverage)
     for model in (ArticlePage, ArchiveYearPage, SectionPage, HomePage):
         wire(post_page_move, page_moved, model)
     for model in (HomePage, SectionPage):
-        wire(page_published, edition_page_changed, model)
+        wire(pre_save, front_page_saving, model)
+        wire(page_published, front_page_published, model)
         wire(page_unpublished, edition_page_changed, model)
         wire(page_slug_changed, edition_page_changed, model)
         wire(pre_delete, edition_page_changed, model)
@@ -230,3 +336,7 @@ def connect() -> None:
     for model in (Locale, PageViewRestriction):
         wire(post_save, edition_memo_changed, model)
         wire(post_delete, edition_memo_changed, model)
+    wire(breaking_changed_signal, breaking_changed, BreakingStory)
+    wire(page_published, breaking_story_republished, ArticlePage)
+    wire(page_unpublished, breaking_story_withdrawn, ArticlePage)
+    wire(pre_delete, breaking_story_withdrawn, ArticlePage)

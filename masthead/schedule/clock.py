@@ -50,6 +50,17 @@ class TickReport:
     failed: int = 0
 
 
+# Other apps' timed jobs (a breaking banner's end, a front-page pin's expiry), registered in their AppConfig.ready:
+# each is called as job(now) on every tick, after the clock's own work, and must be idempotent and cheap when
+# nothing is due (one indexed query), and safe with several workers ticking at once.
+_jobs: list = []
+
+
+def register(job) -> None:
+    if job not in _jobs:
+        _jobs.append(job)
+
+
 def tick(now: datetime | None = None) -> TickReport:
     """Publish what is due, unpublish what has expired, release ended embargoes: each exactly once."""
     now = now or timezone.now()
@@ -57,6 +68,12 @@ def tick(now: datetime | None = None) -> TickReport:
     unpublish_expired(now, report)
     publish_due(now, report)
     release_embargoes(now, report)
+    for job in _jobs:
+        try:
+            job(now)
+        except Exception:
+            report.failed += 1
+            log.exception("clock job %s failed; the next tick tries again", getattr(job, "__name__", job))
     return report
 
 
@@ -180,10 +197,10 @@ def _unpublish(model: type, pk: int, now: datetime) -> bool:
 
 
 def release_embargoes(now: datetime, report: TickReport | None = None) -> TickReport:
-    from masthead.ingest import services
+    from masthead.ingest import desk_actions
 
     report = report or TickReport()
-    report.released += len(services.release_embargoed(now=now))
+    report.released += len(desk_actions.release_embargoed(now=now))
     return report
 
 

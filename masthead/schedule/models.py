@@ -23,6 +23,10 @@ class StoryEvent(models.Model):
         CDN_PURGED = "cdn_purged", "CDN purged"
         ALERT = "alert", "Alert sent"
         FAILED = "failed", "Failed"
+        BREAKING = "breaking", "Marked breaking"
+        BREAKING_ENDED = "breaking_ended", "Breaking banner ended"
+        LIVE_ENTRY = "live_entry", "Live entry posted"
+        NOTE_ADDED = "note_added", "Correction or note added"
 
     page_id = models.PositiveIntegerField(db_index=True)
     kind = models.CharField(max_length=32, choices=Kind.choices)

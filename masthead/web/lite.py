@@ -25,6 +25,7 @@ LITE_STYLE = (
     "ul.cards{list-style:none;padding:0}.card{margin:0 0 .8rem}.card p{margin:.2rem 0}"
     ".tags{list-style:none;padding:0}.tags li{display:inline-block;margin-right:.6rem}"
     ".banner{border:1px solid #a60;padding:.3rem .5rem}"
+    ".breaking{background:#9b1c1c;color:#fff;padding:0 .5rem}.breaking a{color:#fff;font-weight:bold}"
     # Every link is a target of at least 24×24 px (WCAG 2.5.8); links inside running text keep
     # flowing with it and grow by padding instead.
     "a{display:inline-block;min-width:24px;min-height:24px;line-height:24px}"

@@ -52,6 +52,11 @@ def _current_stamp() -> tuple[int, int]:
     return (_local_generation, disk)
 
 
+def stamp() -> tuple[int, int]:
+    """What memos kept outside this module are keyed by: it changes with every bump() or reset()."""
+    return _current_stamp()
+
+
 def bump(**kwargs) -> None:
     """An edition changed: every process forgets what it memoised (signal receiver, so it takes **kwargs).
 

@@ -256,7 +256,9 @@ def test_top_stories_follow_the_front_page(client, make_story, edition):
     lead = make_story(title="The lead", days_ago=1)
     make_story(title="Newer but not lead")
     make_story("business", title="Markets")
-    edition.home.lead_story = lead
+    from masthead.curation.models import HomeSlot
+
+    edition.home.front_slots = [HomeSlot(story=lead)]
     edition.home.save_revision().publish()
     body = get(client, "/api/v1/top")
     assert body["lead"]["title"] == "The lead"

@@ -9,6 +9,7 @@ URLS = [
     "/api/v1/sections",
     "/api/v1/top",
     "/api/v1/breaking",
+    "/api/v1/corrections",
     "/api/v1/search?q=council",
     "/api/v1/openapi.json",
 ]
@@ -77,6 +78,7 @@ def test_the_openapi_document_is_served_and_describes_every_endpoint(client, edi
         "/api/v1/search",
         "/api/v1/top",
         "/api/v1/breaking",
+        "/api/v1/corrections",
     }
     for path, operations in document["paths"].items():
         for operation in operations.values():

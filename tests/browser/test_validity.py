@@ -41,6 +41,8 @@ def reader_urls(base: str) -> dict[str, str]:
         "search-empty": "/search/",
         "not-found": "/no-such-page/",
         "offline": "/offline/",
+        "corrections": "/corrections/",
+        "corrections-lite": "/corrections/?lite=1",
     }
 
 

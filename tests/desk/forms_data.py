@@ -22,6 +22,7 @@ def story_form(title: str, slug: str, action: str = "action-publish", **extra) -
             "body": streamfield([("paragraph", paragraph())]),
             "tags": "",
             "comments": {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0", "MAX_NUM_FORMS": "1000"},
+            "notes": {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0", "MAX_NUM_FORMS": "1000"},
             **extra,
         }
     )

@@ -8,24 +8,24 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from masthead.ingest import services
+from masthead.ingest import pipeline
 from masthead.ingest.models import WireItem, WireSource
 
 from .test_dedup import AFP, OTHER, REUTERS
-from .test_services import ninjs
+from .test_pipeline import ninjs
 
 
 @pytest.fixture
 def wire(edition, seed_bytes):
-    seed = services.ingest_payload(seed_bytes).outcomes[0].item
-    a = services.ingest_payload(ninjs(uri="urn:r", headline="Talks begin", body=REUTERS), source="Reuters wire").outcomes[0].item
+    seed = pipeline.ingest_payload(seed_bytes).outcomes[0].item
+    a = pipeline.ingest_payload(ninjs(uri="urn:r", headline="Talks begin", body=REUTERS), source="Reuters wire").outcomes[0].item
     b = (
-        services.ingest_payload(ninjs(uri="urn:a", headline="Talks open", body=AFP, copyrightholder="AFP"), source="AFP wire")
+        pipeline.ingest_payload(ninjs(uri="urn:a", headline="Talks open", body=AFP, copyrightholder="AFP"), source="AFP wire")
         .outcomes[0]
         .item
     )
     c = (
-        services.ingest_payload(ninjs(uri="urn:c", headline="Cricket captain named", body=OTHER), source="AFP wire")
+        pipeline.ingest_payload(ninjs(uri="urn:c", headline="Cricket captain named", body=OTHER), source="AFP wire")
         .outcomes[0]
         .item
     )
@@ -85,7 +85,7 @@ def test_the_preview_never_renders_markup_from_the_wire(admin_client, edition):
         "headline": "<script>alert(1)</script>Hi",
         "body_html": "<p onclick='x()'>Body<script>alert(2)</script></p>",
     }
-    item = services.ingest_payload(json.dumps(doc).encode(), source="Wire").outcomes[0].item
+    item = pipeline.ingest_payload(json.dumps(doc).encode(), source="Wire").outcomes[0].item
     html = admin_client.get(reverse("ingest_item", args=(item.pk,))).content.decode()
     assert "<script>alert(1)" not in html and "alert(2)" not in html and "onclick='x()'" not in html
 
@@ -108,7 +108,7 @@ def test_create_draft_opens_the_editor_on_a_prefilled_story(admin_client, wire, 
 
 def test_create_draft_of_an_embargoed_item_says_why_not(admin_client, edition):
     later = (timezone.now() + timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    item = services.ingest_payload(ninjs(embargoed=later), source="Wire").outcomes[0].item
+    item = pipeline.ingest_payload(ninjs(embargoed=later), source="Wire").outcomes[0].item
     response = admin_client.post(reverse("ingest_create_draft", args=(item.pk,)), follow=True)
     assert "embargoed until" in response.content.decode()
     assert WireItem.objects.get(pk=item.pk).article is None
@@ -158,8 +158,8 @@ def test_an_empty_desk_says_how_to_fill_it(admin_client, edition):
 
 
 def test_a_kill_is_written_in_the_storys_history(admin_client, edition):
-    story = services.ingest_payload(ninjs(), source="Reuters wire", publish=True).outcomes[0].story
-    services.ingest_payload(ninjs(version="2", pubstatus="canceled"), source="Reuters wire")
+    story = pipeline.ingest_payload(ninjs(), source="Reuters wire", publish=True).outcomes[0].story
+    pipeline.ingest_payload(ninjs(version="2", pubstatus="canceled"), source="Reuters wire")
     history = admin_client.get(reverse("wagtailadmin_pages:history", args=(story.pk,))).content.decode()
     assert "Wire: The agency withdrew this item" in history
     item = WireItem.objects.get()

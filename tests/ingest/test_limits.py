@@ -15,7 +15,7 @@ import sys
 import time
 import tracemalloc
 
-from masthead.ingest import services
+from masthead.ingest import config, pipeline
 from masthead.ingest.commands import run_ingest
 from masthead.ingest.formats import registry
 from masthead.ingest.formats.base import ItemLimits
@@ -47,7 +47,7 @@ def pasted_text(body: str, headline: str = "Russia ready for talks with Ukraine 
 
 def test_the_defaults_are_a_title_column_and_the_longest_long_read(settings):
     assert (settings.INGEST_MAX_HEADLINE_CHARS, settings.INGEST_MAX_BODY_CHARS) == (255, 200_000)
-    assert services.item_limits() == ItemLimits(255, 200_000)
+    assert config.item_limits() == ItemLimits(255, 200_000)
 
 
 def test_the_limits_come_from_the_environment():
@@ -72,7 +72,7 @@ def test_an_oversized_item_is_rejected_alone_and_the_rest_of_the_feed_comes_in(e
         ninjs_item("urn:x:fine", headline="Talks begin in Gomel"),
     ]
     payload = json.dumps(items).encode()
-    report = services.ingest_payload(payload, source="Agency", publish=True)
+    report = pipeline.ingest_payload(payload, source="Agency", publish=True)
 
     assert report.error == ""
     kinds = {outcome.item.external_id: (outcome.kind, outcome.reason) for outcome in report.outcomes}
@@ -96,10 +96,10 @@ def test_an_oversized_item_is_rejected_alone_and_the_rest_of_the_feed_comes_in(e
 
 
 def test_an_oversized_new_version_does_not_replace_the_version_held(edition):
-    first = services.ingest_payload(json.dumps(ninjs_item("urn:x:talks")).encode(), source="Agency")
+    first = pipeline.ingest_payload(json.dumps(ninjs_item("urn:x:talks")).encode(), source="Agency")
     held = first.outcomes[0].item
     bigger = ninjs_item("urn:x:talks", body=body_of(250_000), version="2")
-    report = services.ingest_payload(json.dumps(bigger).encode(), source="Agency")
+    report = pipeline.ingest_payload(json.dumps(bigger).encode(), source="Agency")
     outcome = report.outcomes[0]
     assert outcome.kind == "rejected" and "new version refused, body too long" in outcome.message
     assert "the version held is kept" in outcome.message
@@ -108,9 +108,9 @@ def test_an_oversized_new_version_does_not_replace_the_version_held(edition):
 
 
 def test_a_kill_with_an_oversized_body_still_kills(edition):
-    services.ingest_payload(json.dumps(ninjs_item("urn:x:talks")).encode(), source="Agency")
+    pipeline.ingest_payload(json.dumps(ninjs_item("urn:x:talks")).encode(), source="Agency")
     kill = ninjs_item("urn:x:talks", body=body_of(250_000), version="2", pubstatus="canceled")
-    report = services.ingest_payload(json.dumps(kill).encode(), source="Agency")
+    report = pipeline.ingest_payload(json.dumps(kill).encode(), source="Agency")
     assert report.outcomes[0].kind == "killed"
     assert WireItem.objects.get(external_id="urn:x:talks").status == "killed"
 
@@ -125,7 +125,7 @@ def test_the_limits_are_settings(edition, settings):
             ninjs_item("urn:x:c", body=body_of(900)),
         ]
     ).encode()
-    report = services.ingest_payload(payload, source="Agency")
+    report = pipeline.ingest_payload(payload, source="Agency")
     reasons = [outcome.reason for outcome in report.outcomes]
     assert reasons[0].startswith("body too long") and reasons[0].endswith("the limit is 1,000")
     assert reasons[1] == "headline too long: 31 characters, the limit is 30"
@@ -143,7 +143,7 @@ def test_every_format_is_limited_after_parsing_too(edition, settings):
     <item><title>Short one</title><link>https://example.org/2</link><guid>https://example.org/2</guid>
       <description>Delegations met in Gomel on Monday and agreed to meet again.</description></item>
     </channel></rss>""".encode()
-    report = services.ingest_payload(feed, source="Feed")
+    report = pipeline.ingest_payload(feed, source="Feed")
     by_headline = {outcome.item.headline: outcome for outcome in report.outcomes}
     assert by_headline["Long one"].kind == "rejected" and "body too long" in by_headline["Long one"].reason
     assert by_headline["Short one"].kind == "new"
@@ -152,7 +152,7 @@ def test_every_format_is_limited_after_parsing_too(edition, settings):
 def test_a_pasted_text_of_two_million_characters_is_rejected_not_published(edition):
     payload = pasted_text(body_of(2_000_000))
     started = time.monotonic()
-    report = services.ingest_payload(payload, publish=True)
+    report = pipeline.ingest_payload(payload, publish=True)
     elapsed = time.monotonic() - started
     (outcome,) = report.outcomes
     assert outcome.kind == "rejected"
@@ -165,7 +165,7 @@ def test_a_pasted_text_of_two_million_characters_is_rejected_not_published(editi
 
 
 def test_a_pasted_text_under_the_limit_still_reads(edition):
-    report = services.ingest_payload(pasted_text(body_of(150_000)), publish=True)
+    report = pipeline.ingest_payload(pasted_text(body_of(150_000)), publish=True)
     assert report.outcomes[0].kind == "new" and ArticlePage.objects.count() == 1
 
 
@@ -206,10 +206,10 @@ PEAK_LIMIT = 40 * 1024 * 1024  # before the limits: 115 MB for this 5 MB body (a
 
 def test_a_five_megabyte_ninjs_body_costs_little_memory(edition):
     payload = json.dumps(ninjs_item("urn:x:huge", headline="Huge", body=body_of(5_000_000))).encode()
-    services.ingest_payload(json.dumps(ninjs_item("urn:x:warm")).encode())  # first-use imports and caches
+    pipeline.ingest_payload(json.dumps(ninjs_item("urn:x:warm")).encode())  # first-use imports and caches
     tracemalloc.start()
     try:
-        report = services.ingest_payload(payload)
+        report = pipeline.ingest_payload(payload)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()

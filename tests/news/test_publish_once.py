@@ -49,6 +49,7 @@ def publish_form(story: ArticlePage, title: str = "Budget agreed", **extra) -> d
             "body": streamfield(paragraphs),
             "tags": "budget, council",
             "comments": {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0", "MAX_NUM_FORMS": "1000"},
+            "notes": {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0", "MAX_NUM_FORMS": "1000"},
             **extra,
         }
     )

@@ -70,7 +70,9 @@ def test_front_page_lead_latest_and_sections(make_story, edition):
 def test_front_page_editor_lead(make_story, edition):
     old = make_story(days_ago=10)
     make_story()
-    edition.home.lead_story = old
+    from masthead.curation.models import HomeSlot
+
+    edition.home.front_slots = [HomeSlot(story=old)]
     edition.home.save()
     assert querysets.front_page(edition.home, request=None)["lead"] == old
 

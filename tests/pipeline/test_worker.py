@@ -45,3 +45,21 @@ def test_a_task_left_running_by_a_dead_worker_is_queued_again_and_runs():
     assert run_queued_tasks() == 2
     assert DBTaskResult.objects.get(pk=orphan.pk).status == "SUCCESSFUL"
     assert DBTaskResult.objects.get(pk=orphan.pk).worker_ids[0] == "killed"  # the same task, run again
+
+
+@pytest.mark.django_db
+def test_the_worker_gives_sqlite_planner_statistics():
+    from django.db import connection
+
+    from masthead.pipeline.worker import QueueWorker, refresh_planner_statistics
+
+    assert "planner statistics" in [duty.name for duty in QueueWorker(interval=0)._duties()]
+    if connection.vendor != "sqlite":
+        assert refresh_planner_statistics() is False  # PostgreSQL's autovacuum analyses
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS sqlite_stat1")
+    assert refresh_planner_statistics() is True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'django_content_type'")
+        assert cursor.fetchone()[0] > 0

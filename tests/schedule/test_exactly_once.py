@@ -14,7 +14,7 @@ from django.db.models import Count
 from django.utils import timezone
 from wagtail.models import PageLogEntry, Revision
 
-from masthead.ingest import services as wire
+from masthead.ingest import pipeline
 from masthead.ingest.models import WireItem
 from masthead.news.models import ArticlePage
 from masthead.schedule.models import StoryEvent
@@ -112,7 +112,7 @@ def ninjs(**extra) -> bytes:
 @pytest.mark.parametrize("trial", range(3))
 def test_two_releases_of_an_embargo_at_once_file_one_story_and_the_kill_takes_it_down(edition, tmp_path, trial):
     later = (timezone.now() + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    item = wire.ingest_payload(ninjs(embargoed=later), source="Wire", publish=True).outcomes[0].item
+    item = pipeline.ingest_payload(ninjs(embargoed=later), source="Wire", publish=True).outcomes[0].item
     assert item.status == "held"
     WireItem.objects.filter(pk=item.pk).update(embargo_until=timezone.now() - timedelta(seconds=1))
 
@@ -127,7 +127,7 @@ def test_two_releases_of_an_embargo_at_once_file_one_story_and_the_kill_takes_it
         assert released.count() == 1 and released.get().detail["wire_item"] == item.pk
 
         # The agency kills the item: the one story it became comes down.
-        wire.ingest_payload(ninjs(version="2", pubstatus="canceled"), source="Wire")
+        pipeline.ingest_payload(ninjs(version="2", pubstatus="canceled"), source="Wire")
         assert not ArticlePage.objects.filter(title="Budget passes after all-night session", live=True).exists()
 
 

@@ -13,12 +13,12 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from masthead.ingest import services as ingest
+from masthead.ingest import pipeline
 from masthead.ingest.models import WireItem
 from masthead.news import services as news
 from masthead.news.models import ArticlePage
 from masthead.users import roles
-from tests.ingest.test_services import ninjs
+from tests.ingest.test_pipeline import ninjs
 from tests.news.test_publish_once import publish_form
 
 ANONYMOUS = "(not signed in)"
@@ -61,7 +61,7 @@ def newsroom(edition, django_user_model):
 
 def _cells(client: Client, user, newsroom) -> list[tuple[bool, str]]:
     """Each column's (allowed, what the client saw) for one signed-in user (or nobody)."""
-    item = ingest.ingest_payload(ninjs(uri=f"urn:matrix:{user.pk if user else 0}"), source="Agency wire").outcomes[0].item
+    item = pipeline.ingest_payload(ninjs(uri=f"urn:matrix:{user.pk if user else 0}"), source="Agency wire").outcomes[0].item
     own = news.file_story(newsroom["world"], news.StoryDraft(title="Own draft", paragraphs=["<p>Text.</p>"]), user=user)
     gets = {
         "dashboard": reverse("wagtailadmin_home"),

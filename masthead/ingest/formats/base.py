@@ -64,6 +64,14 @@ class ParsedItem:
     error: str = ""  # set when the item is unusable (no body, no headline): stored, but rejected
     too_large: str = ""  # which size limit the item is over, and by how much (also its error); see refuse_oversize
     extra: dict = field(default_factory=dict)  # format-specific facts worth keeping (masthead Hijri date, feed fields)
+    # The agency's own desk signals: IPTC urgency 1 (flash) … 8 (lowest); category code (ANPA "a", IPTC 7901 "POL");
+    # slug/keyword line ("BC-AS--China-DaringEscap"). None/"" where the format carries none.
+    urgency: int | None = None
+    category: str = ""
+    keyword: str = ""
+    # "text" or "picture"; a picture item carries {"href", "caption", "credit", "mime", "width", "height"}.
+    kind: str = "text"
+    picture: dict | None = None
 
 
 @dataclass

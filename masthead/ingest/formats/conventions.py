@@ -126,6 +126,19 @@ def clean_dateline(text: str) -> tuple[str, str]:
     return title_place(text)[:80], agency
 
 
+_DATELINE_DATE = re.compile(
+    r"(?:,\s*|\s+)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\.?\s+)?[A-Za-zéûÀ-ÿ]{3,10}\.?\s+(?:\d{1,2},?\s+)?\d{4}\s*$"
+    r"|(?:,\s*|^)\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s*$"
+)
+
+
+def strip_dateline_date(place: str) -> str:
+    """``Gaza City, Palestinian Territories, May 16, 2021`` → ``Gaza City, Palestinian Territories``;
+    ``Strasbourg, 10 juil 2024`` → ``Strasbourg``; a date alone (``4/4/2018``) → ''."""
+    stripped = _DATELINE_DATE.sub("", place).strip(" ,")
+    return ", ".join(title_place(part.strip()) for part in stripped.split(",")) if stripped else ""
+
+
 def take_dateline(paragraphs: list[str]) -> tuple[Dateline | None, list[str]]:
     """Take the dateline out of the first of some HTML paragraphs (the paragraph is rebuilt as plain text)."""
     from masthead.ingest.sanitize import paragraph, text_of
@@ -155,6 +168,52 @@ def agency_credits(text: str) -> list[str]:
             seen.add(name.lower())
             ordered.append(name)
     return ordered
+
+
+# Boilerplate around a credit: copyright marks, years, "All rights reserved" and what follows it.
+_COPYRIGHT_MARK = re.compile(r"©|\(c\)|\bcopyright\b|\(p\)|℗", re.IGNORECASE)
+_RIGHTS_TAIL = re.compile(
+    r"[.,;:]?\s*(?:all\s+rights\s+reserved|tous\s+droits\s+réservés|alle\s+rechte\s+vorbehalten|"
+    r"this\s+material\s+may\s+not|may\s+not\s+be\s+(?:published|reproduced)|used\s+(?:with|by)\s+permission|"
+    r"reproduction\s+(?:prohibited|interdite)).*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_YEARS = re.compile(r"\b(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2,4})?\b")
+MAX_CREDIT_WORDS = 6
+
+
+def credit_name(raw: str) -> str:
+    """The agency a credit names, without copyright boilerplate ('' when nothing is left that could be a name).
+
+    ``The Canadian Press. All rights reserved.`` → ``The Canadian Press``;
+    ``© 2024 AFP`` → ``AFP``; ``Copyright Business Wire 2013`` → ``Business Wire``;
+    ``All rights reserved.`` → ''. A sentence (a licence notice) is not a name: ''.
+    """
+    text = " ".join((raw or "").split())
+    if not text:
+        return ""
+    text = _RIGHTS_TAIL.sub("", text)
+    had_mark = bool(_COPYRIGHT_MARK.search(text))
+    text = _COPYRIGHT_MARK.sub(" ", text)
+    if had_mark:
+        text = _YEARS.sub(" ", text)
+    text = re.sub(r"^(?:by|from|source|credit|photo|foto)\s*:?\s+", "", " ".join(text.split()), flags=re.IGNORECASE)
+    text = text.strip(" .,;:-–—/|")
+    if not text or not re.search(r"[^\W\d_]", text) or len(text.split()) > MAX_CREDIT_WORDS:
+        return ""
+    return text
+
+
+def clean_credits(credits: list[str]) -> list[str]:
+    """Credits as agency names: boilerplate dropped (:func:`credit_name`), empty ones and repeats removed."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for credit in credits:
+        name = credit_name(credit)
+        if name and name.casefold() not in seen:
+            seen.add(name.casefold())
+            out.append(name)
+    return out
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from masthead.ingest import xmlsafe
 from masthead.ingest.formats.base import CANCELED, USABLE, WITHHELD, ItemLimits, ParsedItem, ParseError, Parser, ParseResult
 from masthead.ingest.formats.conventions import agency_credits, clean_dateline, take_dateline
 from masthead.ingest.formats.ninjs import parse_datetime
+from masthead.ingest.formats.pictures import best_rendition, credit_line, picture
 from masthead.ingest.sanitize import blocks, paragraph
 
 G2 = "http://iptc.org/std/nar/2006-10-01/"
@@ -189,6 +190,37 @@ def _nitf_parts(nitf) -> tuple[list[str], dict]:
     return (nitf_body_blocks(content) if content is not None else []), facts
 
 
+def _as_picture(parsed: ParsedItem, item, content_meta) -> None:
+    """An ``ninat:picture`` newsItem: its best remoteContent, caption and credit; the caption is its text on the desk."""
+    content_set = _first(item, "contentSet")
+    renditions = [
+        {
+            "name": node.get("rendition") or "",
+            "href": node.get("href") or node.get("residref") or "",
+            "mime": node.get("contenttype") or "",
+            "width": node.get("width"),
+            "height": node.get("height"),
+        }
+        for node in (_children(content_set, "remoteContent") if content_set is not None else [])
+    ]
+    caption, agency, photographer = parsed.summary, "", ""
+    if content_meta is not None:
+        captions = [d for d in _children(content_meta, "description") if (d.get("role") or "").endswith("caption")]
+        caption = _text(captions[0]) if captions else caption
+        agency = _text(_first(content_meta, "creditline"))
+        photographers = [c for c in _children(content_meta, "creator") if (c.get("role") or "").endswith("photographer")]
+        photographer = _text(_first(photographers[0], "name")) if photographers else ""
+    agency = agency or (parsed.agency_credits[0] if parsed.agency_credits else "")
+    parsed.kind = "picture"
+    parsed.picture = picture(
+        best_rendition(renditions), caption=caption, credit=credit_line(photographer=photographer, agency=agency)
+    )
+    if not parsed.paragraphs and parsed.picture["caption"]:
+        parsed.paragraphs = [paragraph(parsed.picture["caption"])]
+    if not parsed.picture["href"]:
+        parsed.warnings.append("a picture item with no remoteContent to take: it cannot be added to the picture library")
+
+
 def _finish(item: ParsedItem) -> ParsedItem:
     if item.dateline:
         item.dateline, credited = clean_dateline(item.dateline)
@@ -222,8 +254,6 @@ class NewsMLParser(Parser):
         root = xmlsafe.root_name(payload)
         if root in ("newsItem", "newsMessage", "nitf") or root in NOT_STORIES:
             return 95
-        if root == "NewsML":
-            return 80
         return 0
 
     def parse(self, payload: bytes, hint: str | None = None, *, limits: ItemLimits | None = None) -> ParseResult:
@@ -235,7 +265,9 @@ class NewsMLParser(Parser):
             result.items.append(self.nitf_item(root))
             return result
         if name == "NewsML":
-            raise ParseError("NewsML 1.2 is not supported; Masthead reads NewsML-G2 (newsItem, newsMessage) and NITF")
+            from masthead.ingest.formats.newsml12 import NewsML12Parser
+
+            return NewsML12Parser().parse(payload, hint, limits=limits)
         if name in NOT_STORIES:
             result.skipped = f"a NewsML-G2 {name} is {NOT_STORIES[name]}, not a story; Masthead takes newsItem"
             return result
@@ -344,8 +376,14 @@ class NewsMLParser(Parser):
                 )
             },
         )
+        parsed.keyword = _text(_first(content_meta, "slugline")) if content_meta is not None else ""
+        urgency_text = _text(_first(content_meta, "urgency")) if content_meta is not None else ""
+        if urgency_text.isdigit():
+            parsed.urgency = int(urgency_text) or None
         if embargo_raw and parsed.embargo_until is None:
             parsed.warnings.append(f"unreadable embargo time {embargo_raw!r}; the item is not held")
+        if parsed.extra["item_class"] == "picture":
+            _as_picture(parsed, item, content_meta)
         return _finish(parsed)
 
     def nitf_item(self, nitf) -> ParsedItem:
@@ -401,4 +439,8 @@ class NewsMLParser(Parser):
             embargo_until=release if release and issued and release > issued else None,
             agency_credits=credits,
         )
+        item.keyword = (du_key.get("key") if du_key is not None else "") or ""
+        urgency = _first(docdata, "urgency") if docdata is not None else None
+        if urgency is not None and (urgency.get("ed-urg") or "").strip().isdigit():
+            item.urgency = int(urgency.get("ed-urg").strip()) or None
         return _finish(item)

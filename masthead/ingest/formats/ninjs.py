@@ -28,6 +28,7 @@ from masthead.ingest.formats.base import (
     refuse_oversize,
 )
 from masthead.ingest.formats.conventions import agency_credits, take_dateline
+from masthead.ingest.formats.pictures import best_rendition, credit_line, picture
 from masthead.ingest.sanitize import blocks, paragraph
 
 _HINTS = frozenset({"ninjs", "json", "application/json", "application/ninjs+json"})
@@ -131,6 +132,51 @@ def _names(entries, where: str, field_name: str) -> list[str]:
     return names
 
 
+def _descriptions_by_role(fields: _Fields, where: str) -> dict[str, str]:
+    entries = fields.get("descriptions", list, [])
+    found: dict[str, str] = {}
+    for entry in entries:
+        if isinstance(entry, dict):
+            described = _Fields(entry, where)
+            found.setdefault(described.get("role", str, "").lower(), described.get("value", str, ""))
+    return found
+
+
+def _as_picture(item: ParsedItem, fields: _Fields, where: str) -> None:
+    """A ``type: picture`` item: its best rendition, caption and credit; the caption is its text on the desk."""
+    raw = fields.get("renditions", (dict, list), [])
+    # 1.x keys renditions by name ({"baseImage": {...}}); 2.x and 3.x list them with a "name".
+    entries = (
+        [{"name": name, **value} for name, value in raw.items() if isinstance(value, dict)] if isinstance(raw, dict) else raw
+    )
+    renditions = []
+    for entry in entries:
+        if isinstance(entry, dict):
+            data = _Fields(entry, where).data
+            renditions.append(
+                {
+                    "name": str(data.get("name") or ""),
+                    "href": data.get("href"),
+                    "mime": data.get("contenttype") or data.get("mimetype") or "",
+                    "width": data.get("width"),
+                    "height": data.get("height"),
+                }
+            )
+    described = _descriptions_by_role(fields, where)
+    caption = (
+        described.get("caption") or fields.get("description_text", str, "") or item.summary or fields.get("body_text", str, "")
+    )
+    agency = fields.get("creditline", str, "") or described.get("creditline", "") or fields.get("copyrightholder", str, "")
+    item.kind = "picture"
+    item.picture = picture(
+        best_rendition(renditions), caption=caption, credit=credit_line(photographer=item.byline, agency=agency)
+    )
+    if not item.paragraphs and item.picture["caption"]:
+        item.paragraphs = [paragraph(item.picture["caption"])]
+    if not item.picture["href"]:
+        item.warnings.append("a picture item with no rendition to take: it cannot be added to the picture library")
+
+
 class NinjsParser(Parser):
     name = "ninjs"
     label = "IPTC ninjs"
@@ -157,6 +203,13 @@ class NinjsParser(Parser):
             document = json.loads(text)
         except json.JSONDecodeError as error:
             raise ParseError(f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from None
+        if isinstance(document, dict) and "uri" not in document and "guid" not in document:
+            if "$schema" in document:
+                raise ParseError("a JSON Schema: it describes a format and holds no news item")
+            # An API's search-results envelope ({"total": 1, "item": [ninjs…]}), as the BBC's feed sends.
+            wrapped = document.get("item", document.get("items"))
+            if isinstance(wrapped, list) and wrapped:
+                document = wrapped
         if isinstance(document, dict):
             documents = [document]
         elif isinstance(document, list) and document and all(isinstance(d, dict) for d in document):
@@ -176,7 +229,8 @@ class NinjsParser(Parser):
 
     def item(self, data: dict, where: str = "", *, limits: ItemLimits | None = None) -> ParsedItem:
         fields = _Fields(data, where)
-        uri = fields.get("uri", str, "")
+        # Superdesk and pre-1.0 ninjs identify items by "guid".
+        uri = fields.get("uri", str, "") or fields.get("guid", str, "")
         if not uri.strip():
             raise ParseError(f"ninjs{where}: the item has no 'uri' (every ninjs version requires one)")
 
@@ -254,6 +308,14 @@ class NinjsParser(Parser):
             warnings=warnings,
             extra={"type": fields.get("type", str, "")},
         )
+        if isinstance(data.get("slugline"), str):
+            item.keyword = data["slugline"].strip()[:128]
+        raw_urgency = data.get("urgency")
+        if isinstance(raw_urgency, int) and not isinstance(raw_urgency, bool) and 1 <= raw_urgency <= 9:
+            item.urgency = raw_urgency
+        if fields.get("type", str, "").lower() == "picture":
+            _as_picture(item, fields, where)
+            paragraphs = item.paragraphs
         if status != "canceled":
             if not item.headline and not paragraphs:
                 item.error = "empty item: no headline and no body"

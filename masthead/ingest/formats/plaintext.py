@@ -15,6 +15,7 @@ import re
 import unicodedata
 
 from masthead.ingest import boilerplate
+from masthead.ingest.formats import charsets
 from masthead.ingest.formats.base import ItemLimits, ParsedItem, ParseError, Parser, ParseResult, refuse_oversize
 from masthead.ingest.formats.conventions import agency_credits, parse_masthead_date, split_dateline
 from masthead.ingest.sanitize import paragraph
@@ -24,16 +25,10 @@ MAX_SITE_NAME = 60
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def decode_text(payload: bytes) -> tuple[str, list[str]]:
-    """Text from bytes: UTF-8 (with or without BOM), else UTF-16 with a BOM, else Windows-1252 with a warning."""
-    if payload.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return payload.decode("utf-16"), []
-    try:
-        return payload.decode("utf-8-sig"), []
-    except UnicodeDecodeError as error:
-        return payload.decode("cp1252", errors="replace"), [
-            f"the text is not UTF-8 ({error.reason} at byte {error.start}); read as Windows-1252"
-        ]
+def decode_text(payload: bytes, hint: str | None = None) -> tuple[str, list[str]]:
+    """Text from bytes: a BOM, else the Content-Type's charset, else UTF-8, else Windows-1252 with a warning."""
+    text, _, warnings = charsets.decode(payload, charsets.charset_from_hint(hint))
+    return text, warnings
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
@@ -66,7 +61,7 @@ class PlainTextParser(Parser):
         return 10
 
     def parse(self, payload: bytes, hint: str | None = None, *, limits: ItemLimits | None = None) -> ParseResult:
-        text, warnings = decode_text(payload)
+        text, warnings = decode_text(payload, hint)
         text = _CONTROL.sub("", unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")))
         lines = [line.rstrip() for line in text.split("\n")]
         filled = [index for index, line in enumerate(lines) if line.strip()]

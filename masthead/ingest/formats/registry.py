@@ -11,9 +11,14 @@ and one :func:`register` call.
 
 from __future__ import annotations
 
+from masthead.ingest.formats import charsets
+from masthead.ingest.formats.anpa import ANPAParser
 from masthead.ingest.formats.base import ItemLimits, ParseError, Parser, ParseResult, refuse_oversize
+from masthead.ingest.formats.conventions import clean_credits
 from masthead.ingest.formats.html import HTMLParser
+from masthead.ingest.formats.iptc7901 import IPTC7901Parser
 from masthead.ingest.formats.newsml import NewsMLParser
+from masthead.ingest.formats.newsml12 import NewsML12Parser
 from masthead.ingest.formats.ninjs import NinjsParser
 from masthead.ingest.formats.plaintext import PlainTextParser
 from masthead.ingest.formats.rss import FeedParser
@@ -32,8 +37,10 @@ EXTENSION_HINTS = {
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
-    ".txt": "text",
+    ".txt": "text",  # or IPTC 7901 / ANPA-1312 wire copy: their control characters outrank the hint (detect)
     ".text": "text",
+    ".anpa": "anpa",
+    ".tst": None,
     ".xml": None,
 }
 
@@ -54,7 +61,16 @@ def get(name: str) -> Parser:
         raise ParseError(f"unknown format {name!r}; Masthead reads {', '.join(sorted(_parsers))}") from None
 
 
-for _parser in (FeedParser(), NinjsParser(), NewsMLParser(), HTMLParser(), PlainTextParser()):
+for _parser in (
+    FeedParser(),
+    NinjsParser(),
+    NewsMLParser(),
+    NewsML12Parser(),
+    ANPAParser(),
+    IPTC7901Parser(),
+    HTMLParser(),
+    PlainTextParser(),
+):
     register(_parser)
 
 
@@ -74,7 +90,17 @@ def detect(payload: bytes, hint: str | None = None) -> Parser:
     """The parser surest it can read ``payload``; a :class:`ParseError` naming what was seen when none is."""
     if not payload or not payload.strip():
         raise ParseError("empty payload: nothing to read")
+    from masthead.ingest import xmlsafe
+
+    if xmlsafe.looks_like_xml(payload):
+        # Named before anything else: a DOCTYPE full of entities hides the root element from sniffing.
+        xmlsafe.refuse_entity_declarations(payload)
     if hint and hint.split(":")[0] in _parsers:
+        if hint.split(":")[0] == "text":
+            # Wire copy saved as .txt: the SOH/STX framing of ANPA-1312 and IPTC 7901 is unambiguous.
+            for name in ("iptc7901", "anpa"):
+                if _parsers[name].sniff(payload, None) >= 95:
+                    return _parsers[name]
         return _parsers[hint.split(":")[0]]
     scores = sorted(
         ((parser.sniff(payload, hint), index, parser) for index, parser in enumerate(_parsers.values())),
@@ -82,13 +108,17 @@ def detect(payload: bytes, hint: str | None = None) -> Parser:
     )
     score, _, parser = scores[0]
     if score <= 0:
-        from masthead.ingest import xmlsafe
-
-        root = xmlsafe.root_name(payload) if payload.lstrip()[:1] == b"<" else ""
+        root = xmlsafe.root_name(payload) if xmlsafe.looks_like_xml(payload) else ""
+        if root == "schema":
+            raise ParseError("an XML Schema (XSD): it describes a format and holds no news item")
         if root:
-            raise ParseError(f"unknown XML format: <{root}> is not RSS/Atom, NewsML-G2 (newsItem, newsMessage), NITF or HTML")
+            raise ParseError(
+                f"unknown XML format: <{root}> is not RSS/Atom, NewsML-G2 (newsItem, newsMessage), NewsML 1.2, NITF or HTML"
+            )
         head = payload[:40].decode("utf-8", "replace").strip().replace("\n", " ")
-        raise ParseError(f"unknown format: not a feed, ninjs, NewsML-G2, NITF, HTML page or text (starts {head!r})")
+        raise ParseError(
+            f"unknown format: not a feed, ninjs, NewsML, NITF, ANPA-1312, IPTC 7901, HTML page or text (starts {head!r})"
+        )
     return parser
 
 
@@ -108,14 +138,27 @@ def read(
     if len(payload) > max_bytes:
         raise ParseError(f"payload too large: {len(payload):,} bytes, the limit is {max_bytes:,}")
     parser = detect(payload, hint)
-    if schemas is not None:
-        complaint = validate(parser, payload, hint, schemas)
-        if complaint:
-            raise ParseError(complaint)
-    result = parser.parse(payload, hint, limits=limits)
+    try:
+        if schemas is not None:
+            complaint = validate(parser, payload, hint, schemas)
+            if complaint:
+                raise ParseError(complaint)
+        result = parser.parse(payload, hint, limits=limits)
+    except RecursionError:
+        # A document nested thousands deep (JSON arrays in arrays…) is an attack or a broken export, not news.
+        raise ParseError(
+            f"too deeply nested: the {parser.label} payload is nested deeper than any wire format needs; refused"
+        ) from None
     for item in result.items:
+        finish_item(item)
         refuse_oversize(item, limits)
     return parser, result
+
+
+def finish_item(item) -> None:
+    """What every format gets after parsing: mojibake repaired, credits stripped of copyright boilerplate."""
+    charsets.repair_item(item)
+    item.agency_credits = clean_credits(item.agency_credits)
 
 
 def validate(parser: Parser, payload: bytes, hint: str | None, schemas) -> str:

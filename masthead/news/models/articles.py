@@ -8,7 +8,7 @@ from django.db import models
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -87,6 +87,8 @@ class ArticlePage(EditionPage):
         FieldPanel("body"),
         FieldPanel("tags"),
         PageChooserPanel("related_article", "news.ArticlePage"),
+        # Corrections and notes (corrections/models.py): published with the story's revision, fix and note together.
+        InlinePanel("notes", heading="Corrections and notes", label="Note"),
     ]
     # Names in the error banner a field in error on another tab (a slug clash on Promote): desk/forms.py.
     base_form_class = StoryForm

@@ -14,7 +14,7 @@ from functools import partial
 
 from django.db import models
 from django.http import Http404
-from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -44,16 +44,16 @@ class EditionPage(Page):
 class HomePage(EditionPage):
     """The front page of one edition (a Wagtail Site's root)."""
 
-    lead_story = models.ForeignKey(
-        "news.ArticlePage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Leave empty to lead with the latest story.",
-    )
-
-    content_panels = Page.content_panels + [PageChooserPanel("lead_story", "news.ArticlePage")]
+    # The lead and top stories are editors' slots (curation/models.py): a change of them is a revision of this page.
+    content_panels = Page.content_panels + [
+        InlinePanel(
+            "front_slots",
+            heading="Lead and top stories",
+            label="Story",
+            help_text="The first is the lead (after a breaking story), then the top stories in this order; "
+            "the rest of the page fills itself with the latest. Leave empty to lead with the latest story.",
+        )
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["news.SectionPage"]
@@ -86,7 +86,17 @@ class SectionPage(EditionPage):
     intro = models.CharField(max_length=300, blank=True)
     stories_on_home = models.PositiveSmallIntegerField(default=4, help_text="How many of its latest stories the home page shows.")
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("stories_on_home")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("stories_on_home"),
+        InlinePanel(
+            "front_slots",
+            heading="Lead and top stories",
+            label="Story",
+            help_text="Stories of this section shown first, the first as the lead, here and in its block on the home page; "
+            "the rest fills itself with the latest.",
+        ),
+    ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["news.HomePage"]
@@ -127,9 +137,13 @@ class SectionPage(EditionPage):
         from masthead.news import positions, querysets
 
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = paginate(
-            request, querysets.section_stories(self), SECTION_PAGE_SIZE, fetch=partial(positions.newest_slice, self.pk)
+        listing = paginate(
+            request,
+            querysets.section_stories(self, pictures=False),
+            SECTION_PAGE_SIZE,
+            fetch=partial(positions.newest_slice, self.pk),
         )
+        context.update(querysets.section_front(self, listing, request))
         return context
 
 

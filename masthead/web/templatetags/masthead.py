@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django import template
 from django.utils import timezone
@@ -14,8 +14,6 @@ from masthead.web.lite import lite_url
 
 register = template.Library()
 
-# An update is worth showing once it is this long after first publication.
-UPDATE_THRESHOLD = timedelta(minutes=5)
 DAYS_PER_YEAR = 365.2425
 
 
@@ -24,12 +22,6 @@ def dual_date(context, moment: datetime | None) -> str:
     if moment is None:
         return ""
     return context["edition"].dual_date(moment)
-
-
-@register.filter
-def was_updated(article) -> bool:
-    first, last = article.first_published_at, article.last_published_at
-    return bool(first and last and last - first >= UPDATE_THRESHOLD)
 
 
 @register.filter

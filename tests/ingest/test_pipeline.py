@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageLogEntry, Revision
 
-from masthead.ingest import services
+from masthead.ingest import desk_actions, pipeline
 from masthead.ingest.models import LearnedChrome, WireCluster, WireItem, WireItemVersion, WirePayload, WireSource
 from masthead.news.models import Agency, ArticlePage
 
@@ -34,7 +34,7 @@ def story_body(story) -> str:
 
 
 def test_the_seed_page_becomes_a_published_stale_interfax_story(client, edition, seed_bytes):
-    report = services.ingest_payload(seed_bytes, origin="000_7c085cc8e503c361.txt", publish=True)
+    report = pipeline.ingest_payload(seed_bytes, origin="000_7c085cc8e503c361.txt", publish=True)
     assert report.error == "" and report.format == "text"
     outcome = report.outcomes[0]
     assert outcome.kind == "new" and outcome.stale and outcome.story_published
@@ -58,7 +58,7 @@ def test_the_seed_page_becomes_a_published_stale_interfax_story(client, edition,
 
 
 def test_ingesting_the_seed_again_changes_nothing(edition, seed_bytes):
-    services.ingest_payload(seed_bytes, publish=True)
+    pipeline.ingest_payload(seed_bytes, publish=True)
     before = (
         WireItem.objects.count(),
         WireItemVersion.objects.count(),
@@ -67,7 +67,7 @@ def test_ingesting_the_seed_again_changes_nothing(edition, seed_bytes):
         Revision.objects.count(),
     )
     stamp = WireItem.objects.get().updated_at
-    report = services.ingest_payload(seed_bytes, publish=True)
+    report = pipeline.ingest_payload(seed_bytes, publish=True)
     assert [o.kind for o in report.outcomes] == ["duplicate"]
     after = (
         WireItem.objects.count(),
@@ -81,23 +81,23 @@ def test_ingesting_the_seed_again_changes_nothing(edition, seed_bytes):
 
 
 def test_the_existing_agency_is_used_through_its_alias(edition, interfax, seed_bytes):
-    item = services.ingest_payload(seed_bytes).outcomes[0].item
+    item = pipeline.ingest_payload(seed_bytes).outcomes[0].item
     assert item.agency == interfax and Agency.objects.count() == 1
     assert item.status == "new" and item.article is None
 
 
 def test_read_more_links_the_story_when_it_is_in_the_archive(edition, make_story, seed_bytes):
     earlier = make_story(title="Ukraine: India's Russia stance worries US")
-    item = services.ingest_payload(seed_bytes, publish=True).outcomes[0].item
+    item = pipeline.ingest_payload(seed_bytes, publish=True).outcomes[0].item
     assert item.related_article_id == earlier.pk
     assert ArticlePage.objects.get(pk=item.article_id).related_article_id == earlier.pk
 
 
 def test_a_newer_version_updates_the_item_and_flags_its_story(edition):
-    first = services.ingest_payload(ninjs(), source="Reuters wire", publish=True).outcomes[0]
+    first = pipeline.ingest_payload(ninjs(), source="Reuters wire", publish=True).outcomes[0]
     assert first.kind == "new" and first.story_published
-    assert services.ingest_payload(ninjs(), source="Reuters wire").outcomes[0].kind == "duplicate"
-    second = services.ingest_payload(
+    assert pipeline.ingest_payload(ninjs(), source="Reuters wire").outcomes[0].kind == "duplicate"
+    second = pipeline.ingest_payload(
         ninjs(version="2", headline="Talks begin in Gomel, Ukrainians arrive"), source="Reuters wire"
     ).outcomes[0]
     assert second.kind == "updated"
@@ -107,53 +107,53 @@ def test_a_newer_version_updates_the_item_and_flags_its_story(edition):
     assert item.status == "published"
     assert list(item.versions.values_list("revision", "version")) == [(2, 2), (1, 1)]
     assert PageLogEntry.objects.filter(page_id=item.article_id, action="masthead.wire_update").exists()
-    older = services.ingest_payload(ninjs(version="1", headline="Old"), source="Reuters wire").outcomes[0]
+    older = pipeline.ingest_payload(ninjs(version="1", headline="Old"), source="Reuters wire").outcomes[0]
     assert older.kind == "duplicate" and "older" in older.message
     assert WireItem.objects.get().headline == "Talks begin in Gomel, Ukrainians arrive"
 
 
 def test_an_agency_kill_unpublishes_the_story(edition):
-    story = services.ingest_payload(ninjs(), source="Reuters wire", publish=True).outcomes[0].story
+    story = pipeline.ingest_payload(ninjs(), source="Reuters wire", publish=True).outcomes[0].story
     assert story.live
-    outcome = services.ingest_payload(ninjs(version="2", pubstatus="canceled"), source="Reuters wire").outcomes[0]
+    outcome = pipeline.ingest_payload(ninjs(version="2", pubstatus="canceled"), source="Reuters wire").outcomes[0]
     assert outcome.kind == "killed" and "unpublished" in outcome.message
     story.refresh_from_db()
     item = WireItem.objects.get()
     assert not story.live
     assert item.status == "killed" and item.killed_at and "unpublished" in item.kill_note
     assert PageLogEntry.objects.filter(page_id=story.pk, action="masthead.wire_kill").exists()
-    with pytest.raises(services.DeskError, match="withdrew"):
-        services.create_story_from_item(item)
+    with pytest.raises(desk_actions.DeskError, match="withdrew"):
+        desk_actions.create_story_from_item(item)
 
 
 def test_a_kill_for_an_unseen_item_is_kept_as_killed(edition):
-    outcome = services.ingest_payload(ninjs(pubstatus="canceled"), source="Reuters wire", publish=True).outcomes[0]
+    outcome = pipeline.ingest_payload(ninjs(pubstatus="canceled"), source="Reuters wire", publish=True).outcomes[0]
     assert outcome.kind == "killed" and outcome.item.status == "killed" and outcome.item.article is None
 
 
 def test_an_embargo_holds_the_item_until_its_time(edition):
     later = (timezone.now() + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    outcome = services.ingest_payload(ninjs(embargoed=later), source="Reuters wire", publish=True).outcomes[0]
+    outcome = pipeline.ingest_payload(ninjs(embargoed=later), source="Reuters wire", publish=True).outcomes[0]
     item = outcome.item
     assert outcome.held and item.status == "held" and item.article is None
     assert item.publish_section == edition.sections["world"]
-    with pytest.raises(services.DeskError, match="embargoed until"):
-        services.create_story_from_item(item)
-    assert services.release_embargoed() == []
+    with pytest.raises(desk_actions.DeskError, match="embargoed until"):
+        desk_actions.create_story_from_item(item)
+    assert desk_actions.release_embargoed() == []
     WireItem.objects.filter(pk=item.pk).update(embargo_until=timezone.now() - timedelta(minutes=1))
-    assert len(services.release_embargoed()) == 1
+    assert len(desk_actions.release_embargoed()) == 1
     item.refresh_from_db()
     assert item.status == "published" and item.article.live
 
 
 def test_near_duplicates_from_different_agencies_share_a_cluster(edition):
-    a = services.ingest_payload(
+    a = pipeline.ingest_payload(
         ninjs(uri="urn:reuters:1", headline="Talks begin", body=REUTERS), source="Reuters wire", publish=True
     ).outcomes[0]
-    b = services.ingest_payload(
+    b = pipeline.ingest_payload(
         ninjs(uri="urn:afp:1", headline="Talks open", body=AFP), source="AFP wire", publish=True
     ).outcomes[0]
-    c = services.ingest_payload(ninjs(uri="urn:afp:2", headline="Cricket", body=OTHER), source="AFP wire").outcomes[0]
+    c = pipeline.ingest_payload(ninjs(uri="urn:afp:2", headline="Cricket", body=OTHER), source="AFP wire").outcomes[0]
     assert a.item.cluster_id == b.item.cluster_id != c.item.cluster_id
     assert b.clustered and not a.clustered
     assert a.story_published and b.story is None and "near-duplicate" in b.message
@@ -161,7 +161,7 @@ def test_near_duplicates_from_different_agencies_share_a_cluster(edition):
 
 
 def test_bodiless_items_are_kept_as_rejected_with_their_payload(edition):
-    outcome = services.ingest_payload(
+    outcome = pipeline.ingest_payload(
         json.dumps({"uri": "urn:empty", "headline": "Only a headline"}).encode(), source="Wire"
     ).outcomes[0]
     assert outcome.kind == "rejected" and "no body" in outcome.message
@@ -180,7 +180,7 @@ def test_bodiless_items_are_kept_as_rejected_with_their_payload(edition):
     ],
 )
 def test_unreadable_payloads_are_kept_with_the_reason(db, payload, message):
-    report = services.ingest_payload(payload, origin="bad.xml")
+    report = pipeline.ingest_payload(payload, origin="bad.xml")
     assert message in report.error
     stored = WirePayload.objects.get()
     assert bytes(stored.content) == payload and message in stored.error
@@ -188,7 +188,7 @@ def test_unreadable_payloads_are_kept_with_the_reason(db, payload, message):
 
 def test_oversized_payloads_are_refused_and_their_head_kept(db, settings):
     settings.INGEST_MAX_PAYLOAD_BYTES = 1000
-    report = services.ingest_payload(b"MM News\n" + b"x" * 5000, origin="big.txt")
+    report = pipeline.ingest_payload(b"MM News\n" + b"x" * 5000, origin="big.txt")
     assert "too large" in report.error
     stored = WirePayload.objects.get()
     assert stored.truncated and stored.size == 5008
@@ -200,12 +200,12 @@ def test_bodies_are_stored_sanitised(edition):
         "headline": "Hi",
         "body_html": '<p onmouseover="x()">Text<script>alert(1)</script><a href="javascript:x()">l</a></p>',
     }
-    item = services.ingest_payload(json.dumps(doc).encode(), source="Wire").outcomes[0].item
+    item = pipeline.ingest_payload(json.dumps(doc).encode(), source="Wire").outcomes[0].item
     assert "script" not in item.body_html and "onmouseover" not in item.body_html and "javascript" not in item.body_html
 
 
 def test_a_dry_run_writes_nothing(edition, seed_bytes):
-    report = services.ingest_payload(seed_bytes, publish=True, dry_run=True)
+    report = pipeline.ingest_payload(seed_bytes, publish=True, dry_run=True)
     assert report.outcomes[0].kind == "new" and "would be published" in report.outcomes[0].message
     assert not WireItem.objects.exists() and not WirePayload.objects.exists() and not WireSource.objects.exists()
     assert not ArticlePage.objects.exists() and not Agency.objects.exists()
@@ -215,10 +215,10 @@ def test_lines_recurring_across_a_sources_items_are_learned_as_chrome(edition):
     chrome = "Subscribe to the Karachi Gazette morning briefing"
     for number in range(3):
         body = f"Story number {number} about the harbour and its {number} cranes.\n\n{chrome}"
-        services.ingest_payload(ninjs(uri=f"urn:{number}", headline=f"Story {number}", body=body), source="Gazette")
+        pipeline.ingest_payload(ninjs(uri=f"urn:{number}", headline=f"Story {number}", body=body), source="Gazette")
     assert LearnedChrome.objects.get(sample=chrome).items_seen == 3
     item = (
-        services.ingest_payload(
+        pipeline.ingest_payload(
             ninjs(uri="urn:4", headline="Story 4", body=f"A new story about trains.\n\n{chrome}"), source="Gazette"
         )
         .outcomes[0]
@@ -229,40 +229,39 @@ def test_lines_recurring_across_a_sources_items_are_learned_as_chrome(edition):
 
 def test_a_source_with_an_auto_publish_section_publishes_by_itself(edition):
     WireSource.objects.create(name="APP wire", auto_publish_section=edition.sections["pakistan"])
-    outcome = services.ingest_payload(ninjs(), source="APP wire").outcomes[0]
+    outcome = pipeline.ingest_payload(ninjs(), source="APP wire").outcomes[0]
     assert outcome.story_published and outcome.story.section_id == edition.sections["pakistan"].pk
 
 
 def test_schema_validation_rejects_nonconforming_ninjs(edition, with_schemas, shared_data):
     bad = (shared_data / "wire-samples/ninjs/iptc-test-suite/2.0/should_fail/001_bad_toplevel.json").read_bytes()
-    report = services.ingest_payload(bad, source="Wire")
+    report = pipeline.ingest_payload(bad, source="Wire")
     assert report.error.startswith("not valid ninjs") and "random" in report.error
 
 
-def test_create_draft_prefills_the_story(edition, interfax):
-    item = (
-        services.ingest_payload(
-            ninjs(
-                body="MOSCOW: Officials told the Interfax news agency the talks began.\n\nMore.", subject=[{"name": "Diplomacy"}]
-            ),
-            source="Wire",
-        )
-        .outcomes[0]
-        .item
-    )
-    story = services.create_story_from_item(item, section=edition.sections["business"])
-    assert not story.live and story.title == "Talks begin in Gomel" and story.dateline == "Moscow"
-    assert story.agency == interfax and [t.name for t in story.tags.all()] == ["Diplomacy"]
-    assert story_body(story).startswith("<p>Officials told the Interfax")
+def test_the_agencys_desk_signals_and_picture_are_stored_on_the_item(edition):
+    story = pipeline.ingest_payload(ninjs(urgency=1, slugline="Gomel-Talks"), source="Wire").outcomes[0].item
+    assert (story.urgency, story.keyword, story.kind, story.picture_href) == (1, "Gomel-Talks", "text", "")
+    picture = {
+        "uri": "urn:wire:picture:1",
+        "type": "picture",
+        "headline": "Delegates arrive in Gomel",
+        "byline": "Ivan Petrov",
+        "copyrightholder": "Reuters",
+        "description_text": "Delegates arrive for the talks in Gomel, Belarus, on Monday.",
+        "renditions": {"baseImage": {"href": "https://pictures.example.org/gomel.jpg", "width": 2048, "height": 1365}},
+    }
+    item = pipeline.ingest_payload(json.dumps(picture).encode(), source="Wire").outcomes[0].item
     item.refresh_from_db()
-    assert item.status == "drafted" and item.article_id == story.pk
-    with pytest.raises(services.DeskError, match="already made"):
-        services.create_story_from_item(item)
+    assert (item.kind, item.picture_href) == (WireItem.Kind.PICTURE, "https://pictures.example.org/gomel.jpg")
+    assert item.picture_caption.startswith("Delegates arrive for the talks") and "Ivan Petrov" in item.picture_credit
+    assert item.picture_id is None  # the library's copy comes when the desk adds it
 
 
-def test_ignore_and_restore(edition):
-    item = services.ingest_payload(ninjs(), source="Wire").outcomes[0].item
-    services.ignore_item(item)
-    assert WireItem.objects.get().status == "ignored"
-    services.restore_item(item)
-    assert WireItem.objects.get().status == "new"
+def test_a_credit_naming_no_agency_is_kept_for_the_desk_to_add(edition):
+    source = WireSource.objects.create(name="Wire", default_agency=Agency.objects.create(name="House wire"))
+    body = "GOMEL, Belarus - Delegations from both sides met on Monday.\n\nThey will meet again next week."
+    unknown = pipeline.ingest_payload(ninjs(body=body, copyrightholder="Gomel Daily Courier"), source=source).outcomes[0].item
+    assert (unknown.agency.name, unknown.unknown_credit) == ("House wire", "Gomel Daily Courier")
+    known = pipeline.ingest_payload(ninjs(uri="urn:2", body=body, copyrightholder="AFP"), source=source).outcomes[0].item
+    assert (known.agency.short_name, known.unknown_credit) == ("AFP", "")
