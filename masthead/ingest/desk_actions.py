@@ -86,6 +86,23 @@ def ignore_cluster(cluster: WireCluster, *, user=None) -> int:
     )
 
 
+def register_credit(item: WireItem, *, agency=None, name: str = ""):
+    """The item's unknown credit into the agency register (an alias of ``agency``, or a new agency called ``name``),
+    and every item waiting on that credit credited to it. Returns (agency, items credited)."""
+    from masthead.ingest import agencies
+
+    credit = item.unknown_credit
+    if not credit:
+        raise DeskError("this item's credit is already an agency")
+    try:
+        with transaction.atomic():
+            agency = agencies.add_credit(credit, agency=agency, name=name.strip())
+            credited = WireItem.objects.filter(unknown_credit=credit).update(agency=agency, unknown_credit="")
+    except ValueError as error:
+        raise DeskError(str(error)) from error
+    return agency, credited
+
+
 def restore_item(item: WireItem) -> None:
     """Undo Ignore: back to new (or held, while an embargo runs)."""
     if item.status != Status.IGNORED:

@@ -338,8 +338,18 @@ def item_detail(request, pk: int):
             "siblings": siblings,
             "sections": _sections_for(request.user) if item.can_draft else [],
             "default_section": default,
+            "agencies": _agencies_for_credit(request.user, item),
         },
     )
+
+
+def _agencies_for_credit(user, item: WireItem) -> list:
+    """The register to offer an unknown credit to, for those who may add to it."""
+    from masthead.news.models import Agency
+
+    if not item.unknown_credit or not user.has_perm("news.change_agency"):
+        return []
+    return list(Agency.objects.order_by("name").only("pk", "name")[:500])
 
 
 def _preview(item: WireItem):
@@ -486,6 +496,34 @@ def bulk(request):
     if failed:
         request.session[SELECTED_SESSION_KEY] = failed
     return back
+
+
+@require_POST
+@desk_permission
+def add_agency_credit(request, pk: int):
+    """An unknown credit offered to the register: a new agency, or an alias of one (who may edit agencies)."""
+    from masthead.news.models import Agency
+
+    item = get_object_or_404(WireItem, pk=pk)
+    agency = None
+    if request.POST.get("agency"):
+        if not request.user.has_perm("news.change_agency"):
+            raise PermissionDenied
+        agency = Agency.objects.filter(pk=_positive_int(request.POST["agency"]) or 0).first()
+        if agency is None:
+            messages.error(request, "That agency no longer exists: choose another.")
+            return redirect("ingest_item", pk=item.pk)
+    elif not request.user.has_perm("news.add_agency"):
+        raise PermissionDenied
+    try:
+        agency, credited = desk_actions.register_credit(item, agency=agency, name=request.POST.get("name", ""))
+    except desk_actions.DeskError as error:
+        messages.error(request, f"Cannot add the credit: {error}.")
+        return redirect("ingest_item", pk=item.pk)
+    messages.success(
+        request, f"“{item.unknown_credit}” is now credited to {agency.name} ({credited} item{'s' if credited != 1 else ''})."
+    )
+    return redirect("ingest_item", pk=item.pk)
 
 
 @require_POST

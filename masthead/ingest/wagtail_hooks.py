@@ -79,6 +79,7 @@ def register_wire_desk_urls():
         path("wire/pulse/", views.pulse, name="ingest_desk_pulse"),
         path("wire/bulk/", views.bulk, name="ingest_bulk"),
         path("wire/items/<int:pk>/picture/", views.add_picture, name="ingest_add_picture"),
+        path("wire/items/<int:pk>/credit/", views.add_agency_credit, name="ingest_add_credit"),
     ]
 
 

@@ -93,6 +93,25 @@ ENTRIES = (
 )
 
 
+PICTURE_CAPTION = "Waves over the sea wall of the invented Port Casimir, drawn for the demo."
+
+
+def _picture():
+    """A drawn picture, like every demo story's: a live story is read first on phones, and leads with one."""
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+
+    from masthead.demo import content
+    from masthead.demo.pictures import draw
+    from masthead.images.models import Picture
+
+    picture = Picture(title=PICTURE_CAPTION, credit=content.CREDIT, description=PICTURE_CAPTION)
+    picture.file = ImageFile(BytesIO(draw(content.PictureSpec("waves", "monsoon", "Port Casimir"))), name="demo-live-storm.jpg")
+    picture.save()
+    return picture
+
+
 @transaction.atomic
 def add_live_story(section, now) -> None:
     """File the live story, start its coverage two hours ago and post its entries (authors by name: no logins needed)."""
@@ -104,6 +123,8 @@ def add_live_story(section, now) -> None:
         dateline="Port Casimir",
         paragraphs=["<p>The storm reached the coast this morning. This page follows it as it happens.</p>"],
         tags=["storm", "port-casimir"],
+        hero_image=_picture(),
+        hero_caption=PICTURE_CAPTION,
     )
     started = now - timedelta(hours=2)
     story = services.file_story(section, draft, publish=True, published_at=started)

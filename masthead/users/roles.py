@@ -36,6 +36,7 @@ ACCESS_ADMIN = "wagtailadmin.access_admin"
 WIRE_DESK_PERMISSION = "ingest.view_wireitem"  # the desk and its items
 WIRE_ACTION_PERMISSION = "ingest.change_wireitem"  # ignore, restore, ignore a cluster
 RAW_PAYLOAD_PERMISSION = "ingest.view_wirepayload"  # agency copy exactly as received
+WIRE_CREDIT_PERMISSIONS = ("news.add_agency", "news.change_agency")  # a new agency, or an alias of one
 
 ALL_PAGE_PERMISSIONS = ("add", "change", "bulk_delete", "lock", "publish", "unlock")
 
@@ -88,6 +89,8 @@ ROLES = (
             *(f"ingest.{action}_wiresource" for action in ("add", "change", "delete", "view")),
             "news.view_author",
             "news.view_agency",
+            # An agency credit the register does not know is offered to the wire editor to add (WIRE_CREDIT_PERMISSIONS).
+            *WIRE_CREDIT_PERMISSIONS,
         ),
         images=("add", "choose"),
         documents=("choose",),

@@ -48,8 +48,8 @@ def test_should_fail_gives_a_clear_error(schema_catalogue, case):
 SAMPLE_OUTCOMES = {
     "newsml-g2/iptc-examples/LISTING_1_A_NewsML-G2_News_Item.xml": ["no body"],
     "newsml-g2/iptc-examples/LISTING_2_NewsML-G2_Text_Document.xml": ["story"],
-    "newsml-g2/iptc-examples/LISTING_3_Photo_in_NewsML-G2.xml": ["no body"],
-    "newsml-g2/iptc-examples/LISTING_3A_Photo_in_NewsML-G2__URI_sibling_attributes_.xml": ["no body"],
+    "newsml-g2/iptc-examples/LISTING_3_Photo_in_NewsML-G2.xml": ["picture"],
+    "newsml-g2/iptc-examples/LISTING_3A_Photo_in_NewsML-G2__URI_sibling_attributes_.xml": ["picture"],
     "newsml-g2/iptc-examples/LISTING_4_Multiple_Renditions_of_a_Video_in_NewsML-G2.xml": ["empty"],
     "newsml-g2/iptc-examples/LISTING_5_Multi-part_Video_in_NewsML-G2.xml": ["no body"],
     "newsml-g2/iptc-examples/LISTING_6_Simple_NewsML-G2_Package.xml": ["not a story: packageItem"],
@@ -72,7 +72,7 @@ SAMPLE_OUTCOMES = {
     "newsml-g2/iptc-examples/LISTING_23_SportsML-G2_Package.xml": ["not a story: packageItem"],
     "newsml-g2/iptc-examples/LISTING_24_News_Message_conveying_a_complete_News_Package.xml": ["empty"] * 4,
     "newsml-g2/iptc-examples/LISTING_25_An_NITF_marked-up_article_conveyed_in_inlineXML.xml": ["not a story: contentSet"],
-    "newsml-g2/iptc-examples/LISTING_26_Embedded_photo_metadata_fields_mapped_to_NewsML-G2.xml": ["no body"],
+    "newsml-g2/iptc-examples/LISTING_26_Embedded_photo_metadata_fields_mapped_to_NewsML-G2.xml": ["picture"],
     "newsml-g2/iptc-examples/LISTING_27_Company_Financial_Information.xml": ["no body"],
     "newsml-g2/iptc-examples/LISTING_28_Illustrating_Located_Subject_and_Dateline.xml": ["not a story: contentMeta"],
     "newsml-g2/iptc-examples/LISTING_29_Hop_History.xml": ["empty"],
@@ -81,7 +81,7 @@ SAMPLE_OUTCOMES = {
     "newsml-g2/iptc-examples/facet-example.xml": ["empty"],
     "newsml-g2/iptc-examples/facet-example-2.xml": ["empty"],
     "newsml-g2/iptc-examples/facet-example-3.xml": ["empty"],
-    "newsml-g2/agency-samples/TT_newsmlg2_sample.xml": ["story", "empty"],  # the story, and its picture by reference
+    "newsml-g2/agency-samples/TT_newsmlg2_sample.xml": ["story", "picture"],  # the story, and its picture by reference
     "nitf/NTB_nitf_sample.xml": ["story"],
 }
 SAMPLE_FOLDERS = ("newsml-g2/iptc-examples", "newsml-g2/agency-samples", "nitf")
@@ -94,7 +94,10 @@ def _outcome(result) -> list[str]:
     kinds = []
     for item in result.items:
         assert item.external_id
-        if item.headline and item.paragraphs and not item.error:
+        if item.kind == "picture" and not item.error:
+            assert item.picture and item.picture.get("href"), item  # a picture names its file
+            kinds.append("picture")
+        elif item.headline and item.paragraphs and not item.error:
             kinds.append("story")
         elif item.error:
             kinds.append({"no body": "no body", "empty item": "empty"}.get(item.error.partition(":")[0], item.error))
@@ -137,9 +140,17 @@ def test_a_standalone_nitf_article(shared_data):
     assert any(p.startswith("<h3>") for p in item.paragraphs)
 
 
-def test_a_photo_item_is_an_item_without_a_body(shared_data):
+def test_a_photo_item_is_a_picture_with_its_caption_and_credit(shared_data):
     item = parser.parse((SAMPLES / "newsml-g2/iptc-examples/LISTING_3_Photo_in_NewsML-G2.xml").read_bytes()).items[0]
-    assert item.error.startswith("no body")
+    assert item.kind == "picture" and not item.error
+    assert item.picture["href"] and item.picture["mime"] == "image/jpeg"
+
+
+def test_a_picture_sent_without_a_headline_is_listed_by_its_caption(shared_data):
+    items = parser.parse((SAMPLES / "newsml-g2/agency-samples/TT_newsmlg2_sample.xml").read_bytes()).items
+    picture = next(item for item in items if item.kind == "picture")
+    assert picture.headline == "Journalisten och författaren Jan Guillou jobbar på en ny bok om agenten Hamilton."
+    assert picture.picture["credit"] == "TT" and not picture.error
 
 
 def test_newsml_1_2_is_read_by_its_own_reader(shared_data):

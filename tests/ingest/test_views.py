@@ -339,3 +339,56 @@ def test_the_listing_costs_the_same_queries_for_10_and_50_items(admin_client, ed
     assert queries() == ten
     # By urgency, a page the rated items do not fill asks once more, for the unrated ones after them.
     assert queries(sort="urgency") == ten_by_urgency - 1
+
+
+def _uncredited(uri: str, credit: str) -> WireItem:
+    item = ingest(uri, f"Harbour copy {uri}", "Ships waited at anchor on Monday.")
+    WireItem.objects.filter(pk=item.pk).update(agency=None, agency_credit=credit, unknown_credit=credit)
+    item.refresh_from_db()
+    return item
+
+
+def test_the_wire_desk_adds_an_unknown_credit_as_a_new_agency(edition, django_user_model):
+    from masthead.news.models import Agency
+
+    first, second = _uncredited("urn:c1", "Harbour Wire Service"), _uncredited("urn:c2", "Harbour Wire Service")
+    client = Client()
+    client.force_login(desk_user(django_user_model, roles.WIRE_DESK))
+    page = client.get(reverse("ingest_item", args=(first.pk,))).content.decode()
+    assert "names no agency in the register" in page and reverse("ingest_add_credit", args=(first.pk,)) in page
+    response = client.post(reverse("ingest_add_credit", args=(first.pk,)), {"name": "Harbour Wire Service"})
+    assert response.status_code == 302
+    agency = Agency.objects.get(name="Harbour Wire Service")
+    for item in (first, second):  # every item waiting on that credit
+        item.refresh_from_db()
+        assert item.agency == agency and item.unknown_credit == ""
+
+
+def test_an_unknown_credit_becomes_an_alias_of_a_known_agency(edition, django_user_model):
+    from masthead.news.models import Agency
+
+    known = Agency.objects.create(name="Demo Press Agency", slug="demo-press-agency")
+    item = _uncredited("urn:c3", "DPA Demo")
+    client = Client()
+    client.force_login(desk_user(django_user_model, roles.WIRE_DESK))
+    client.post(reverse("ingest_add_credit", args=(item.pk,)), {"agency": str(known.pk)})
+    item.refresh_from_db()
+    assert item.agency == known and Agency.objects.resolve("DPA Demo") == known
+
+
+def test_a_credit_of_boilerplate_only_is_refused_and_nothing_is_added(admin_client, edition):
+    from masthead.news.models import Agency
+
+    item = _uncredited("urn:c4", "All rights reserved.")
+    before = Agency.objects.count()
+    response = admin_client.post(reverse("ingest_add_credit", args=(item.pk,)), {"name": ""}, follow=True)
+    assert "Cannot add the credit" in response.content.decode()
+    assert Agency.objects.count() == before and WireItem.objects.get(pk=item.pk).unknown_credit == "All rights reserved."
+
+
+def test_only_the_wire_desk_adds_credits(edition, django_user_model):
+    item = _uncredited("urn:c5", "Harbour Wire Service")
+    client = Client()
+    client.force_login(desk_user(django_user_model, roles.REPORTERS))
+    assert client.post(reverse("ingest_add_credit", args=(item.pk,)), {"name": "Harbour Wire Service"}).status_code == 403
+    assert WireItem.objects.get(pk=item.pk).unknown_credit == "Harbour Wire Service"

@@ -30,7 +30,8 @@ def editor_client(client, edition):
 def live_preview(client, story, title: str):
     """What the preview panel does: POST the edit form's state, then load the preview into its iframe."""
     url = reverse("wagtailadmin_pages:preview_on_edit", args=[story.pk])
-    posted = client.post(url, {"title": title, "slug": story.slug, "body-count": "0"})
+    notes = {f"notes-{key}": value for key, value in (("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0"), ("MAX_NUM_FORMS", "1000"))}
+    posted = client.post(url, {"title": title, "slug": story.slug, "body-count": "0", **notes})
     assert posted.status_code == 200 and posted.json() == {"is_valid": True, "is_available": True}, posted.content
     response = client.get(url, {"in_preview_panel": "true"})
     assert response.status_code == 200

@@ -25,7 +25,7 @@ from masthead.ingest import xmlsafe
 from masthead.ingest.formats.base import CANCELED, USABLE, WITHHELD, ItemLimits, ParsedItem, ParseError, Parser, ParseResult
 from masthead.ingest.formats.conventions import agency_credits, clean_dateline, take_dateline
 from masthead.ingest.formats.ninjs import parse_datetime
-from masthead.ingest.formats.pictures import best_rendition, credit_line, picture
+from masthead.ingest.formats.pictures import best_rendition, credit_line, first_sentence, picture
 from masthead.ingest.sanitize import blocks, paragraph
 
 G2 = "http://iptc.org/std/nar/2006-10-01/"
@@ -217,6 +217,9 @@ def _as_picture(parsed: ParsedItem, item, content_meta) -> None:
     )
     if not parsed.paragraphs and parsed.picture["caption"]:
         parsed.paragraphs = [paragraph(parsed.picture["caption"])]
+    if not parsed.headline and parsed.picture["caption"]:
+        # Agencies send pictures with a caption and no headline (TT): the desk lists it by its caption's first sentence.
+        parsed.headline = first_sentence(parsed.picture["caption"], limit=120)
     if not parsed.picture["href"]:
         parsed.warnings.append("a picture item with no remoteContent to take: it cannot be added to the picture library")
 

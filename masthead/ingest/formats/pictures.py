@@ -8,6 +8,8 @@ it: the photographer and the agency, "Spencer Platt/Getty Images".
 
 from __future__ import annotations
 
+import re
+
 # Rendition names, best first: the agency's full picture before its web and preview sizes.
 PREFERRED_RENDITIONS = ("original", "supplied", "main", "baseimage", "highres", "viewimage", "web", "preview", "thumbnail")
 
@@ -59,3 +61,12 @@ def picture(rendition: dict, *, caption: str, credit: str) -> dict:
         "width": _number(rendition.get("width")),
         "height": _number(rendition.get("height")),
     }
+
+
+def first_sentence(caption: str, *, limit: int = 120) -> str:
+    """A picture's caption's first sentence, as its headline on the desk: whole words, at most ``limit`` characters."""
+    text = " ".join(caption.split())
+    sentence = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+    if len(sentence) <= limit:
+        return sentence
+    return sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
