@@ -91,7 +91,9 @@ def test_a_story_read_online_opens_offline_and_an_unread_one_shows_the_offline_p
     app_page.reload()
     assert app_page.locator("h1").inner_text() == headline
     # The shell's CSS (and a live story's own), from the cache.
-    assert app_page.locator("link[rel=stylesheet]").evaluate_all("links => links.length > 0 && links.every((l) => l.sheet !== null)")
+    assert app_page.locator("link[rel=stylesheet]").evaluate_all(
+        "links => links.length > 0 && links.every((l) => l.sheet !== null)"
+    )
     if has_picture:  # the picture already seen, from the cache
         poll(
             app_page,
