@@ -1,7 +1,7 @@
 """A live story under a thousand polling readers, through the production set-up (run by hand).
 
-    flock /tmp/heavy.lock .venv/bin/python bench/live_bench.py                        # 1,000 readers, 2 minutes
-    flock /tmp/heavy.lock .venv/bin/python bench/live_bench.py --readers 100 --duration 30 --interval 5
+    .venv/bin/python bench/live_bench.py                        # 1,000 readers, 2 minutes
+    .venv/bin/python bench/live_bench.py --readers 100 --duration 30 --interval 5
 
 Starts the deployed stack of tests/deployed (nginx with TLS from `masthead manage nginx_config --full` in
 front of `masthead serve` and its worker, demo content; PostgreSQL when DATABASE_URL names a server, else
