@@ -36,3 +36,7 @@ def live_story(make_story, editor, reporter):
     story.save(update_fields=["owner"])
     services.start_coverage(story, editor)
     return story
+
+
+# The page cache around the app, as its own tests use it (a fixture, imported so pytest finds it here too).
+from tests.pagecache.test_integration import site_cache  # noqa: E402, F401

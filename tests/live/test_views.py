@@ -5,32 +5,10 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 
-import pytest
-from django.core.handlers.wsgi import WSGIHandler
-
 from masthead.live import services
-from masthead.pagecache import runtime
 from tests.pagecache.conftest import call
 
 HOST = "testserver"
-
-
-@pytest.fixture
-def site_cache(edition):
-    from django.core.signals import request_finished, request_started
-    from django.db import close_old_connections
-
-    # As Django's test client does: the test's transaction must outlive each request.
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    runtime.store().purge_host(HOST)
-    previous = runtime._app
-    app = runtime.wrap(WSGIHandler())
-    yield app
-    runtime._app = previous
-    runtime.store().purge_host(HOST)
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
 
 
 def poll(app, story, **headers):
