@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 NPM := $(shell command -v npm 2>/dev/null)
 
-.PHONY: demo test lint format install lock clean serve
+.PHONY: demo test lint format install lock clean serve locale messages
 
 $(BIN)/masthead: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,15 +16,29 @@ $(BIN)/masthead: requirements.lock pyproject.toml
 
 install: $(BIN)/masthead
 
+# The reader-facing translations: each catalogue compiled from its .po with Babel (no GNU gettext needed).
+LOCALE_MO := $(patsubst %.po,%.mo,$(wildcard masthead/locale/*/LC_MESSAGES/django.po))
+%.mo: %.po | $(BIN)/masthead
+	$(BIN)/pybabel compile --statistics -i $< -o $@
+
+locale: $(LOCALE_MO)
+
+# Refresh the catalogues from the code and templates after adding strings (this one needs GNU gettext).
+# The admin's own screens are left out: Wagtail translates its admin itself.
+messages: $(BIN)/masthead
+	cd masthead && SECRET_KEY=messages MASTHEAD_HOME=$$(mktemp -d) $(CURDIR)/$(BIN)/masthead manage makemessages --all \
+		--no-obsolete --ignore 'desk/*' --ignore 'ingest/*' --ignore 'schedule/*' --ignore 'users/*' --ignore 'demo/*' \
+		--ignore '*/migrations/*'
+
 # The HTML checker and axe-core for the page-validity tests; skipped where npm is absent.
 node_modules/.installed: package.json package-lock.json
 	@if [ -n "$(NPM)" ]; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
 	else echo "npm not found: HTML validation and axe tests will skip (install Node.js and npm to run them)"; fi
 
-demo: $(BIN)/masthead
+demo: $(BIN)/masthead $(LOCALE_MO)
 	PORT=$(PORT) $(BIN)/masthead demo
 
-test: lint $(BIN)/masthead node_modules/.installed
+test: lint $(BIN)/masthead node_modules/.installed $(LOCALE_MO)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Lint and format check (ruff, configured in pyproject.toml); `make format` applies both.

@@ -27,7 +27,7 @@ def _django(settings: str = "masthead.config.settings") -> None:
 
 
 def cmd_date(args: argparse.Namespace) -> int:
-    from masthead.calendars import masthead_line, parse_style
+    from masthead.calendars import masthead_line, parse_digits, parse_language, parse_style
 
     try:
         day = datetime.date.fromisoformat(args.day)
@@ -35,7 +35,8 @@ def cmd_date(args: argparse.Namespace) -> int:
         print(f"masthead date: {args.day!r} is not a date in the form YYYY-MM-DD", file=sys.stderr)
         return 2
     try:
-        print(masthead_line(day, parse_style(args.style), args.offset))
+        language, digits = parse_language(args.language), parse_digits(args.digits) if args.digits else None
+        print(masthead_line(day, parse_style(args.style), args.offset, language=language, digits=digits))
     except ValueError as error:
         print(f"masthead date: {error}", file=sys.stderr)
         return 2
@@ -115,6 +116,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from django.core.management import call_command
 
     from masthead.config.env import mark_demo_home
+    from masthead.demo.content_ur import HOSTNAME as URDU_HOSTNAME
     from masthead.demo.load import ensure_demo_admin, ensure_demo_staff, load_demo
 
     mark_demo_home(settings.HOME)
@@ -128,6 +130,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     url = f"http://127.0.0.1:{port}"
     print()
     print(f"  Masthead demo:  {url}/")
+    print(f"  Urdu edition:   http://{URDU_HOSTNAME}:{port}/")  # *.localhost is loopback (RFC 6761): browsers and curl
     print(f"  Admin:          {url}/admin/   user: {username}   password: {password}")
     for staff_user, staff_password, role in ensure_demo_staff():
         print(f"  {role + ':':<16}{url}/admin/   user: {staff_user}   password: {staff_password}")
@@ -192,6 +195,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--style", default="south_asian", help="Hijri month spelling: south_asian (default), standard, arabic, urdu"
     )
     date.add_argument("--offset", type=int, default=0, help="moon-sighting offset in days, -2 to 2")
+    date.add_argument("--language", default="en", help="language of the line: en (default) or ur (the Hijri month in Urdu)")
+    date.add_argument("--digits", help="latin or urdu (default: the language's own)")
     date.set_defaults(func=cmd_date)
 
     ingest = commands.add_parser(

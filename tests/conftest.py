@@ -27,11 +27,13 @@ def require(condition: bool, message: str) -> None:
 def fresh_edition_snapshot():
     """Each test's database is new: nothing memoised from the last test may survive into it."""
     from django.core.cache import caches
+    from wagtail.models import Site
 
     from masthead.web import snapshot
 
     snapshot.reset()
     caches["renditions"].clear()  # ids are reused across tests' databases
+    Site.clear_site_root_paths_cache()  # so are Sites' and pages' (another test's sites would claim this one's pages)
     yield
     snapshot.reset()
 

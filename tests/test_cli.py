@@ -15,6 +15,10 @@ from masthead.cli import main
         (["2023-05-28", "--style", "standard"], "Sunday 28th May 2023 / 8 Dhu al-Qadah 1444"),
         (["2023-05-28", "--offset", "1"], "Sunday 28th May 2023 / 9 Zulkaedah 1444"),
         (["2023-05-28", "--offset", "-2"], "Sunday 28th May 2023 / 6 Zulkaedah 1444"),
+        (["2023-05-28", "--style", "urdu"], "Sunday 28th May 2023 / ۸ ذوالقعدہ ۱۴۴۴"),
+        (["2023-05-28", "--language", "ur"], "اتوار ۲۸ مئی ۲۰۲۳ / ۸ ذوالقعدہ ۱۴۴۴"),
+        (["2023-05-28", "--language", "ur", "--digits", "latin"], "اتوار 28 مئی 2023 / 8 ذوالقعدہ 1444"),
+        (["2023-05-28", "--language", "ur-PK", "--offset", "1"], "اتوار ۲۸ مئی ۲۰۲۳ / ۹ ذوالقعدہ ۱۴۴۴"),
     ],
 )
 def test_date_prints_the_masthead_line(capsys, args, line):
@@ -29,6 +33,8 @@ def test_date_prints_the_masthead_line(capsys, args, line):
         (["2023-05-28", "--offset", "3"], "offset"),
         (["2023-05-28", "--style", "klingon"], "style"),
         (["1800-01-01"], "Umm al-Qura"),
+        (["2023-05-28", "--language", "fr"], "languages: en, ur"),
+        (["2023-05-28", "--digits", "roman"], "expected one of: latin, urdu"),
     ],
 )
 def test_date_rejects_bad_input_with_a_clear_message(capsys, args, message):

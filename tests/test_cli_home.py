@@ -9,6 +9,7 @@ reader of the README would, right after ``make demo``.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -127,3 +128,11 @@ def test_a_home_without_a_demo_is_not_taken_for_one(tmp_path, seed_path):
     line = one_line_refusal(masthead(tmp_path, "ingest", str(seed_path), "--dry-run", timeout=60), "ingest")
     assert MISSING_KEY in line
     assert not (tmp_path / "var" / "demo-secret-key.txt").exists()
+
+
+def test_a_second_start_prints_both_editions_on_the_same_port(demo_folder):
+    """The Urdu edition's address beside the English one: a host of its own (*.localhost is loopback), the same server."""
+    output = ok(masthead(demo_folder, "demo", "--no-serve", "--port", "8123"))
+    assert "already present" in output
+    assert re.search(r"^\s+Masthead demo:\s+http://127\.0\.0\.1:8123/$", output, re.MULTILINE), output
+    assert re.search(r"^\s+Urdu edition:\s+http://ur\.localhost:8123/$", output, re.MULTILINE), output

@@ -16,6 +16,8 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.utils.translation import gettext_lazy as _
+
 from masthead.api.errors import ApiError
 
 CURSOR_PATTERN = r"^[A-Za-z0-9_-]+$"
@@ -57,4 +59,4 @@ def decode(raw: str, kind: str) -> Cursor:
             raise ValueError("too deep")
         return Cursor(kind=kind, moment=moment, key=key)
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError, OverflowError) as error:
-        raise ApiError(404, "invalid_cursor", "The cursor is not one this listing gave out.") from error
+        raise ApiError(404, "invalid_cursor", _("The cursor is not one this listing gave out.")) from error

@@ -11,20 +11,20 @@ from urllib.parse import unquote, urlsplit
 
 from django.db.models import Case, Q, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from ninja import Path, Query, Router
-from taggit.models import Tag
 from wagtail.models import Site
 from wagtail.models.sites import get_site_for_hostname
 
-from masthead.api import cursors, serialize
+from masthead.api import cursors, errors, serialize
 from masthead.api.errors import ApiError
 from masthead.api.models import ArticleChange
 from masthead.api.schemas import ArticleDetail, ArticleList, Breaking, ErrorResponse, SearchResults, SectionList, TopStories
 from masthead.api.serialize import Reader, prepare
 from masthead.api.timestamps import Rfc3339
 from masthead.breaking import current as current_breaking
-from masthead.news import querysets
-from masthead.news.models import Agency, ArticlePage, Author, HomePage
+from masthead.news import querysets, scopes
+from masthead.news.models import ArticlePage, HomePage
 from masthead.news.tree import under
 
 DEFAULT_LIMIT = 20
@@ -68,7 +68,7 @@ LIST_RESPONSES = {200: ArticleList, 404: ErrorResponse, 422: ErrorResponse, 503:
 def reader_for(request) -> Reader:
     site = Site.find_for_request(request)
     if site is None:
-        raise ApiError(404, "not_found", "No edition is configured for this host.")
+        raise ApiError(404, "not_found", _("No edition is configured for this host."))
     return Reader(request=request, site=site)
 
 
@@ -137,12 +137,11 @@ def _filtered(reader: Reader, stories, section, tag, author, agency):
     if section:
         found = querysets.site_sections(reader.site).filter(slug=section, live=True).first()
         stories = stories.filter(section=_found(found, "section"))
-    if tag:
-        stories = stories.filter(tagged_items__tag=_found(Tag.objects.filter(slug=tag).first(), "tag"))
-    if author:
-        stories = stories.filter(authors=_found(Author.objects.filter(slug=author).order_by("pk").first(), "author"))
-    if agency:
-        stories = stories.filter(agency=_found(Agency.objects.filter(slug=agency).order_by("pk").first(), "agency"))
+    # The same stories as the listing's page and feed (news/scopes.py), within this edition.
+    for scope, slug in ((scopes.TAG, tag), (scopes.AUTHOR, author), (scopes.AGENCY, agency)):
+        if slug:
+            subject = _found(scope.find(reader.site, slug), scope.kind)
+            stories = scope.narrow(stories, subject)
     return stories
 
 
@@ -190,9 +189,18 @@ def _watermark(site: Site) -> datetime | None:
     )
 
 
+# One whole sentence per kind of thing, so each language can word it its own way.
+NO_SUCH = {
+    "section": _("No such section."),
+    "tag": _("No such tag."),
+    "author": _("No such author."),
+    "agency": _("No such agency."),
+}
+
+
 def _found(thing, what: str):
     if thing is None:
-        raise ApiError(404, "not_found", f"No such {what}.")
+        raise ApiError(404, "not_found", NO_SUCH.get(what, errors.NOT_FOUND))
     return thing
 
 
@@ -257,7 +265,7 @@ def _article_response(reader: Reader, article_id: int | None) -> dict:
         else None
     )
     if story is None:
-        raise ApiError(404, "not_found", "No published story with that id in this edition.")
+        raise ApiError(404, "not_found", _("No published story with that id in this edition."))
     prepare([story])
     tags = list(story.tags.all())
     related = querysets.related_story(story, [tag.pk for tag in tags])
@@ -321,7 +329,7 @@ def top_stories(request):
     reader = reader_for(request)
     home = reader.site.root_page.specific
     if not isinstance(home, HomePage):
-        raise ApiError(404, "not_found", "This edition has no front page.")
+        raise ApiError(404, "not_found", _("This edition has no front page."))
     front = querysets.front_page(home, request)
     lead, top, by_section, latest = front["lead"], front["top_stories"], front["top_by_section"], front["latest"]
     prepare([story for story in [lead, *top, *latest, *(s for _, stories in by_section for s in stories)] if story is not None])

@@ -16,6 +16,8 @@ from functools import wraps
 
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils.cache import get_conditional_response
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from masthead.api import cors
 from masthead.api.errors import error_response
@@ -31,6 +33,7 @@ MAX_AGE = {  # by URL name
     "breaking": 30,
     "openapi-json": 3600,
 }
+NO_SUCH_ENDPOINT = _("No such endpoint. The API is described at /api/v1/openapi.json.")
 
 
 def strong_etag(content: bytes) -> str:
@@ -44,7 +47,9 @@ def finish(request: HttpRequest, response: HttpResponse, max_age: int) -> HttpRe
         allowed = response.get("Allow", "")
         if "GET" in allowed.split(", ") and "HEAD" not in allowed:
             allowed += ", HEAD, OPTIONS"
-        response = error_response(405, message=f"Use {allowed or 'GET'}.")
+        # Formatted when rendered, in the language the error answers in (not the edition's, as % would).
+        message = format_lazy(_("Use {methods}."), methods=allowed or "GET")
+        response = error_response(405, message=message, request=request)
         if allowed:
             response["Allow"] = allowed
     if 200 <= response.status_code < 300:
@@ -74,7 +79,7 @@ def with_api_headers(view, max_age: int):
         try:
             response = view(request, *args, **kwargs)
         except Http404:
-            response = error_response(404, message="No such endpoint. The API is described at /api/v1/openapi.json.")
+            response = error_response(404, message=NO_SUCH_ENDPOINT, request=request)
         finally:
             if head:
                 request.method = "HEAD"
@@ -86,6 +91,7 @@ def with_api_headers(view, max_age: int):
 
 def api_not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
     """Anything under /api/ that no endpoint answers: a JSON 404, in the API's error shape."""
-    message = "No such endpoint. The API is described at /api/v1/openapi.json."
-    response = cors.add_headers(request, finish(request, error_response(404, message=message), DEFAULT_MAX_AGE))
+    response = cors.add_headers(
+        request, finish(request, error_response(404, message=NO_SUCH_ENDPOINT, request=request), DEFAULT_MAX_AGE)
+    )
     return without_body(response) if request.method == "HEAD" else response

@@ -6,8 +6,12 @@ without settings.
 """
 
 from masthead.calendars.formatting import (
+    format_clock,
+    format_day_month,
     format_gregorian,
     format_hijri,
+    format_moment,
+    hijri_style_for,
     masthead_line,
     ordinal,
 )
@@ -21,6 +25,17 @@ from masthead.calendars.hijri import (
     to_hijri,
     validate_offset,
 )
+from masthead.calendars.languages import (
+    ENGLISH,
+    LANGUAGES,
+    URDU,
+    DateLanguage,
+    Digits,
+    date_language,
+    parse_digits,
+    parse_language,
+    write_digits,
+)
 from masthead.calendars.spellings import (
     MONTH_NAMES,
     HijriStyle,
@@ -31,22 +46,35 @@ from masthead.calendars.spellings import (
 )
 
 __all__ = [
+    "ENGLISH",
     "FIRST_SUPPORTED_DATE",
+    "LANGUAGES",
     "LAST_SUPPORTED_DATE",
     "MAX_OFFSET",
     "MIN_OFFSET",
     "MONTH_NAMES",
+    "URDU",
+    "DateLanguage",
+    "Digits",
     "HijriDate",
     "HijriStyle",
+    "date_language",
+    "format_clock",
+    "format_day_month",
     "format_gregorian",
     "format_hijri",
+    "format_moment",
     "from_hijri",
+    "hijri_style_for",
     "localise_digits",
     "masthead_line",
     "month_name",
     "ordinal",
+    "parse_digits",
+    "parse_language",
     "parse_month_name",
     "parse_style",
     "to_hijri",
     "validate_offset",
+    "write_digits",
 ]

@@ -14,6 +14,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from masthead.config.env import env_bool, env_list, masthead_home
+from masthead.config.languages import languages_from_env
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 HOME = masthead_home()
@@ -38,7 +39,8 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if (DEMO or DEBUG) else [])
+# ".localhost" is localhost and every name under it (ur.localhost: the demo's Urdu edition), all loopback.
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", ".localhost"] if (DEMO or DEBUG) else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
@@ -58,6 +60,7 @@ INSTALLED_APPS = [
     "masthead.curation",
     "masthead.corrections",
     "masthead.live",
+    "masthead.translation",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
@@ -211,9 +214,12 @@ AXES_CLIENT_IP_CALLABLE = "masthead.web.client_address.client_address"
 
 # --- Internationalisation -------------------------------------------------
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English"), ("ur", "Urdu")]
+# MASTHEAD_LANGUAGES="en,ur,ar": each a language an edition may publish in (README: "Adding an edition in another language").
+LANGUAGES = languages_from_env()
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The reader-facing interface strings, compiled from .po to .mo by `make` (pybabel; see the Makefile).
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

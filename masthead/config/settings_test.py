@@ -4,7 +4,7 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-not-secret")
 os.environ.setdefault("HTTPS", "0")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1,.example.org")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,.localhost,127.0.0.1,.example.org")
 
 from masthead.config.settings import *  # noqa: E402,F403
 from masthead.config.settings import CACHES  # noqa: E402

@@ -9,6 +9,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext
 
 from masthead.corrections import querysets
 from masthead.feeds.links import absolute, site_path
@@ -58,7 +59,10 @@ class CorrectionsFeed(Feed):
                 )
             )
         return NoteSource(
-            title=f"Corrections | {name}", link=absolute(request, reverse("corrections:list")), publisher=name, entries=entries
+            title=gettext("Corrections") + f" | {name}",
+            link=absolute(request, reverse("corrections:list")),
+            publisher=name,
+            entries=entries,
         )
 
     def title(self, source: NoteSource) -> str:
@@ -68,7 +72,7 @@ class CorrectionsFeed(Feed):
         return source.link
 
     def description(self, source: NoteSource) -> str:
-        return f"Corrections, clarifications and editor's notes from {source.publisher}, newest first."
+        return gettext("Corrections, clarifications and editor's notes from %(name)s, newest first.") % {"name": source.publisher}
 
     subtitle = description
 

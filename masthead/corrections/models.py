@@ -12,24 +12,26 @@ from __future__ import annotations
 import hashlib
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
 
 class NoteKind(models.TextChoices):
-    CORRECTION = "correction", "Correction"
-    CLARIFICATION = "clarification", "Clarification"
-    UPDATE = "update", "Update"
-    EDITORS_NOTE = "editors_note", "Editor's note"
+    CORRECTION = "correction", _("Correction")
+    CLARIFICATION = "clarification", _("Clarification")
+    UPDATE = "update", pgettext_lazy("kind of note on a story", "Update")
+    EDITORS_NOTE = "editors_note", _("Editor's note")
 
 
 # What the line under the story's dates says for the newest note ("Corrected 3 Dec 2026").
 NOTE_VERBS = {
-    NoteKind.CORRECTION: "Corrected",
-    NoteKind.CLARIFICATION: "Clarified",
-    NoteKind.UPDATE: "Updated",
-    NoteKind.EDITORS_NOTE: "Editor's note",
+    NoteKind.CORRECTION: _("Corrected"),
+    NoteKind.CLARIFICATION: _("Clarified"),
+    NoteKind.UPDATE: pgettext_lazy("the story's last update, before its date", "Updated"),
+    NoteKind.EDITORS_NOTE: _("Editor's note"),
 }
 
 

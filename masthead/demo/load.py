@@ -19,7 +19,7 @@ from wagtail.models import Page, Site
 from masthead.breaking import demo as breaking_demo
 from masthead.corrections import demo as corrections_demo
 from masthead.curation.demo import curate_home
-from masthead.demo import content
+from masthead.demo import content, urdu
 from masthead.demo.pictures import draw, draw_share_card
 from masthead.images.models import Picture
 from masthead.live import demo as live_demo
@@ -55,6 +55,7 @@ def remove_wagtail_welcome_page() -> None:
 
 @transaction.atomic
 @breaking_demo.keeps_a_breaking_story  # a breaking banner for half an hour from each start (breaking/demo.py)
+@urdu.adds_the_urdu_edition  # the Urdu edition on ur.localhost, translating this one (demo/urdu.py)
 def load_demo() -> DemoResult:
     existing = HomePage.objects.filter(title=content.SITE_NAME).first()
     if existing is not None:

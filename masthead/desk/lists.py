@@ -78,6 +78,7 @@ def _stories():
         "url_path",
         "section__title",
         "owner_id",
+        "translation_key",  # which stories have a translation (masthead/translation/listing.py)
     )
 
 

@@ -8,6 +8,7 @@ from wagtail.admin.ui.components import Component
 from masthead.desk import editions
 from masthead.desk.lists import Filter
 from masthead.desk.registry import DESK_LISTS, DeskList
+from masthead.translation import listing as translations
 
 PANEL_ROWS = 5
 
@@ -23,6 +24,7 @@ class DeskListPanel(Component):
     def get_context_data(self, parent_context):
         request = parent_context["request"]
         rows = self.desk_list.read(request, Filter(), editions.default_edition(), 0, PANEL_ROWS + 1)
+        translations.attach(row.story for row in rows[:PANEL_ROWS])
         return {
             "desk_list": self.desk_list,
             "rows": rows[:PANEL_ROWS],

@@ -11,6 +11,7 @@ from masthead.desk import editions
 from masthead.desk.lists import Filter
 from masthead.desk.registry import DESK_LISTS
 from masthead.lib.pagination import MAX_PAGE, Listing, page_number
+from masthead.translation import listing as translations
 
 PER_PAGE = 25
 
@@ -33,6 +34,7 @@ def desk_list(request, slug: str):
     if number > 1 and not rows:
         raise Http404("No such page")
     listing = Listing(items=rows[:PER_PAGE], number=number, has_next=len(rows) > PER_PAGE)
+    translations.attach(row.story for row in listing.items)
     query = urlencode({key: value for key, value in (("edition", edition and edition.site_id), ("section", section_id)) if value})
     return TemplateResponse(
         request,

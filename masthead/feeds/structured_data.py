@@ -17,9 +17,11 @@ import json
 from dataclasses import dataclass, field
 
 from django.http import HttpRequest
+from django.http.request import split_domain_port
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
+from wagtail.models import Site
 
 from masthead.corrections.reading import for_story as story_record
 from masthead.feeds.links import absolute, site_path
@@ -201,7 +203,15 @@ def article_metadata(request: HttpRequest, edition, page, authors, tags) -> Arti
 
 
 def listing_metadata(
-    request: HttpRequest, edition, *, title: str, description: str, stories, page_number: int = 1, is_front: bool = False
+    request: HttpRequest,
+    edition,
+    *,
+    title: str,
+    description: str,
+    stories,
+    page_number: int = 1,
+    is_front: bool = False,
+    page=None,
 ) -> ArticleMetadata:
     """A home, section, yearly, tag, author or agency listing: canonical, Open Graph, Twitter, ``CollectionPage`` JSON-LD.
 
@@ -209,6 +219,8 @@ def listing_metadata(
     other), page 1 is the bare path: a bad ``?page=`` shows page 1 and says so.
     The stories listed are the ``ItemList``, by URL and position on the page;
     the front page also declares the edition's ``WebSite`` and its search.
+    A home or section ``page`` translated in another edition links to its
+    versions there (page 1 only: page N of two editions lists other stories).
     """
     site = edition.site
     home = absolute(request, "/")
@@ -257,7 +269,8 @@ def listing_metadata(
     meta += [("name", "twitter:card", "summary"), ("name", "twitter:title", title)]
     if description:
         meta.append(("name", "twitter:description", description))
-    return ArticleMetadata(canonical=canonical, description=description, meta=meta, json_ld=json_ld)
+    alternates = _alternates(request, page, site) if page is not None and page_number == 1 else []
+    return ArticleMetadata(canonical=canonical, description=description, alternates=alternates, meta=meta, json_ld=json_ld)
 
 
 def _moment(edition, moment) -> str:
@@ -294,30 +307,49 @@ def _logo(request: HttpRequest, edition) -> tuple[str, int, int]:
 
 
 def _alternates(request: HttpRequest, page, site) -> list[tuple[str, str]]:
-    """``hreflang`` links for a story with translations: every live version served by an edition, this one included.
+    """``hreflang`` links for a page with translations: every live version served by an edition, this one included,
+    and ``x-default``.
 
     Each version's URL is on the edition whose home is its ancestor in the
     tree (an Urdu edition on its own host), not where Wagtail's language
-    routing would put it.
+    routing would put it. ``x-default`` is the default edition's version, or
+    else the one in the site's main language, or else the original.
     """
-    from wagtail.models import Site
+    from django.conf import settings
+    from django.utils.translation import get_supported_language_variant
 
     from masthead.web.snapshot import locale_count
 
     if locale_count() < 2:  # no second language anywhere: skip the query on every story
         return []
-    translations = list(page.get_translations(inclusive=True).live().select_related("locale"))
+    translations = sorted(page.get_translations(inclusive=True).live().select_related("locale"), key=lambda t: t.pk)
     if len(translations) < 2:
         return []
     home_length = len(site.root_page.path)
     homes = {t.path[:home_length] for t in translations}
     editions = {s.root_page.path: s for s in Site.objects.filter(root_page__path__in=homes).select_related("root_page")}
-    alternates = []
-    for translation in translations:
-        edition = editions.get(translation.path[:home_length])
-        if edition is None:
-            continue
-        path = site_path(edition, translation.url_path)
-        url = absolute(request, path) if edition.pk == site.pk else edition.root_url + path
-        alternates.append((translation.locale.language_code, url))
-    return alternates if len(alternates) > 1 else []
+    served = [(t, editions[t.path[:home_length]]) for t in translations if t.path[:home_length] in editions]
+    if len(served) < 2:
+        return []
+    alternates = [
+        (t.locale.language_code, edition_url(request, edition, site_path(edition, t.url_path))) for t, edition in served
+    ]
+    main_language = get_supported_language_variant(settings.LANGUAGE_CODE)
+    default = next((n for n, (_, edition) in enumerate(served) if edition.is_default_site), None)
+    if default is None:
+        default = next((n for n, (t, _) in enumerate(served) if t.locale.language_code == main_language), 0)
+    return [*alternates, ("x-default", alternates[default][1])]
+
+
+def edition_url(request: HttpRequest, edition, path: str) -> str:
+    """An absolute URL on an edition's own host, built the way ``absolute`` builds this edition's.
+
+    The scheme is the request's (behind a TLS proxy, every edition is), and
+    so is the port when the Site names none of its own: the editions are
+    served by the same server, so the demo on port 8000 links to
+    ``http://ur.localhost:8000/…``.
+    """
+    if edition.pk == getattr(Site.find_for_request(request), "pk", None):
+        return absolute(request, path)
+    port = edition.port if edition.port not in (80, 443) else split_domain_port(request.get_host())[1]
+    return f"{request.scheme}://{edition.hostname}{f':{port}' if port else ''}{path}"

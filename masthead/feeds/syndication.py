@@ -22,13 +22,13 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape, format_html
-from taggit.models import Tag
+from django.utils.translation import gettext
 from wagtail.models import Site
 
 from masthead.feeds.links import absolute, absolutise_html, base_url, site_path
 from masthead.feeds.models import FeedSettings
-from masthead.news import querysets
-from masthead.news.models import Agency, Author
+from masthead.news import querysets, scopes
+from masthead.news.scopes import ListingScope
 
 FEED_MAX_AGE = 300  # seconds a reader or CDN may keep a feed
 RSS_TTL_MINUTES = "15"
@@ -288,7 +288,10 @@ class EditionFeed(StoryFeed):
         name = site.site_name or "Masthead"
         tagline = EditionSettings.for_request(request).tagline
         return Scope(
-            title=name, path="/", description=tagline or f"The latest stories from {name}", stories=querysets.site_stories(site)
+            title=name,
+            path="/",
+            description=tagline or gettext("The latest stories from %(name)s") % {"name": name},
+            stories=querysets.site_stories(site),
         )
 
 
@@ -301,51 +304,52 @@ class SectionFeed(StoryFeed):
         return Scope(
             title=f"{page.title} | {name}",
             path=site_path(site, page.url_path),
-            description=page.intro or f"The latest {page.title} stories from {name}",
+            description=page.intro
+            or gettext("The latest %(section)s stories from %(name)s") % {"section": page.title, "name": name},
             stories=querysets.section_stories(page),
         )
 
 
-class TagFeed(StoryFeed):
+class ScopeFeed(StoryFeed):
+    """The feed of a tag, author or agency listing (news/scopes.py): the same stories as the listing's page."""
+
+    listing: ListingScope
+
     def scope(self, request, site, *, slug: str) -> Scope:
-        tag = Tag.objects.filter(slug=slug).first()
-        if tag is None:
-            raise Http404("No such tag")
+        subject = self.listing.find(site, slug)
+        if subject is None:
+            raise Http404(f"No such {self.listing.kind} in this edition")
         name = site.site_name or "Masthead"
         return Scope(
-            title=f"{tag.name} | {name}",
-            path=f"/tags/{tag.slug}/",
-            description=f"Stories tagged {tag.name} from {name}",
-            stories=querysets.stories_tagged(site, tag),
+            title=f"{subject.name} | {name}",
+            path=self.listing.url(subject.slug),
+            description=self.describe(subject, name),
+            stories=self.listing.stories(site, subject),
         )
 
-
-class AuthorFeed(StoryFeed):
-    def scope(self, request, site, *, slug: str) -> Scope:
-        author = Author.objects.filter(slug=slug).order_by("pk").first()
-        if author is None:
-            raise Http404("No such author")
-        name = site.site_name or "Masthead"
-        return Scope(
-            title=f"{author.name} | {name}",
-            path=author.get_absolute_url(),
-            description=f"Stories by {author.name} from {name}",
-            stories=querysets.stories_by(site, author),
-        )
+    def describe(self, subject, name: str) -> str:
+        raise NotImplementedError
 
 
-class AgencyFeed(StoryFeed):
-    def scope(self, request, site, *, slug: str) -> Scope:
-        agency = Agency.objects.filter(slug=slug).order_by("pk").first()
-        if agency is None:
-            raise Http404("No such agency")
-        name = site.site_name or "Masthead"
-        return Scope(
-            title=f"{agency.name} | {name}",
-            path=agency.get_absolute_url(),
-            description=f"{agency.name} copy from {name}",
-            stories=querysets.stories_from(site, agency),
-        )
+class TagFeed(ScopeFeed):
+    listing = scopes.TAG
+
+    def describe(self, subject, name: str) -> str:
+        return gettext("Stories tagged %(tag)s from %(name)s") % {"tag": subject.name, "name": name}
+
+
+class AuthorFeed(ScopeFeed):
+    listing = scopes.AUTHOR
+
+    def describe(self, subject, name: str) -> str:
+        return gettext("Stories by %(author)s from %(name)s") % {"author": subject.name, "name": name}
+
+
+class AgencyFeed(ScopeFeed):
+    listing = scopes.AGENCY
+
+    def describe(self, subject, name: str) -> str:
+        return gettext("%(agency)s copy from %(name)s") % {"agency": subject.name, "name": name}
 
 
 class AtomFeed:

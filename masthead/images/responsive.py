@@ -62,14 +62,16 @@ class Slot:
         return fitting or self.widths[:1]
 
 
-# Cards are drawn 358 px wide on a 390 px phone: 720 px is that at 2x (most phones), where 800 would be a fifth more.
+# The lead and listing cards are drawn 358 px wide on a 390 px phone: 720 px is that at 2x (most phones), where 800
+# would be a fifth more.
 SLOTS = {
     # Home page lead: full width on a phone; the card's 3fr of 3fr+2fr (gap .5rem) from 48rem.
     "lead": Slot(
         (400, 640, 720, 800, 1200), "(min-width: 72rem) 667px, (min-width: 48rem) calc(60vw - 24px), calc(100vw - 2rem)"
     ),
-    # A section's first story on the home page: half of the 2fr column of .front from 48rem.
-    "front": Slot((400, 640, 720, 800), "(min-width: 72rem) 347px, (min-width: 48rem) calc(33.3vw - 37px), calc(100vw - 2rem)"),
+    # Top stories and a section's first story on the home page: an 8rem thumbnail on a phone (256 px at 2x, 400 at
+    # 3x); half of the 2fr column of .front from 48rem.
+    "front": Slot((256, 400, 640, 720, 800), "(min-width: 72rem) 347px, (min-width: 48rem) calc(33.3vw - 37px), 8rem"),
     # Section, tag, archive and search listings: a 15rem column from 48rem.
     "list": Slot((400, 640, 720, 800), "(min-width: 48rem) 15rem, calc(100vw - 2rem)"),
     "hero": Slot((400, 640, 800, 1200), STORY_SIZES),

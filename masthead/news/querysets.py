@@ -235,13 +235,13 @@ def related_story(article: ArticlePage, tag_ids: list[int]) -> ArticlePage | Non
     ``RELATED_CANDIDATES`` of them are weighed together with the section's
     latest stories of that year (the match when no tag is shared).
     """
+    # Stories of the same edition live under the same home page: a path prefix.
+    home_path = article.path[: -3 * ArticlePage.steplen]
     if article.related_article_id and article.related_article_id != article.pk:
-        pick = ArticlePage.objects.live().filter(pk=article.related_article_id).only("title", "url_path", "path", "depth").first()
+        pick = _pick_in_edition(article, home_path)
         if pick is not None:
             return pick
     anchor = article.published_at or article.first_published_at
-    # Stories of the same edition live under the same home page: a path prefix.
-    home_path = article.path[: -3 * ArticlePage.steplen]
     if article.section_id:
         return _best_match(article, tag_ids[:RELATED_TAGS], anchor, home_path)
     # Outside any section (not where stories are filed): the edition's latest.
@@ -249,6 +249,28 @@ def related_story(article: ArticlePage, tag_ids: list[int]) -> ArticlePage | Non
     if anchor is not None:
         latest = latest.filter(published_at__gte=anchor - RELATED_WINDOW, published_at__lte=anchor + RELATED_WINDOW)
     return latest.order_by("-published_at", "-pk").only("title", "url_path", "path", "depth").first()
+
+
+def _pick_in_edition(article: ArticlePage, home_path: str) -> ArticlePage | None:
+    """The editor's pick if it is live in the article's edition, else its live translation there, in one query.
+
+    A story translated into another edition keeps its source's pick, and
+    wire copy may name a story of any edition: a link to another edition's
+    host would take the reader out of their language (or 404 on this host).
+    """
+    from django.db.models import Case, IntegerField, Value, When
+
+    picked = article.related_article_id
+    same_story = ArticlePage.objects.filter(pk=picked).values("translation_key")
+    return (
+        ArticlePage.objects.live()
+        .filter(below(home_path))
+        .filter(Q(pk=picked) | Q(translation_key__in=same_story))
+        .exclude(pk=article.pk)
+        .order_by(Case(When(pk=picked, then=Value(0)), default=Value(1), output_field=IntegerField()), "pk")
+        .only("title", "url_path", "path", "depth")
+        .first()
+    )
 
 
 def _best_match(article: ArticlePage, tag_ids: list[int], anchor, home_path: str) -> ArticlePage | None:

@@ -44,7 +44,8 @@ def create_edition(
     root = Page.get_first_root_node()
     locale = locale or Locale.get_default()
     with transaction.atomic():
-        home = root.add_child(instance=HomePage(title=name, slug=slugify(name) or "home", locale=locale))
+        # A name in another script slugifies to nothing: "home-ur", not a second "home" beside Wagtail's own.
+        home = root.add_child(instance=HomePage(title=name, slug=slugify(name) or f"home-{locale.language_code}", locale=locale))
         home.save_revision().publish()
         if is_default:
             Site.objects.filter(is_default_site=True).update(is_default_site=False)

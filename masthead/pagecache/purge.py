@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.urls import reverse
+
 
 @dataclass
 class PurgeSet:
@@ -40,6 +42,20 @@ class PurgeSet:
         return bool(self.paths or self.tags or self.hosts or self.everything)
 
 
+# The edition's pages that list every story: feeds, sitemaps and the API's lists.
+EDITION_LISTINGS = (
+    "feeds:feed",
+    "feeds:feed-atom",
+    "feeds:sitemap-index",
+    "feeds:news-sitemap",
+    "feeds:robots",
+    "api_v1:articles",
+    "api_v1:top",
+    "api_v1:breaking",
+    "api_v1:sections",
+)
+
+
 def site_hosts_for(page) -> list[tuple[str, str]]:
     """(hostname, root url_path) of every edition the page is served under."""
     from wagtail.models import Site
@@ -52,34 +68,32 @@ def site_hosts_for(page) -> list[tuple[str, str]]:
 
 
 def for_article(article, old_url_path: str | None = None) -> PurgeSet:
+    from masthead.news import scopes
     from masthead.news.models import ArticlePage
 
     # Pages whose Read more shows it, and front pages an editor placed it on (curation/selection.py).
     purge = PurgeSet(tags={f"article-{article.pk}", f"curated-{article.pk}"})
     article = ArticlePage.objects.select_related("section", "agency").get(pk=article.pk)
-    tag_slugs = list(article.tags.values_list("slug", flat=True))
-    author_slugs = list(article.authors.values_list("slug", flat=True))
+    # Its tag, author and agency listings and their feeds, by the URL names they answer to.
+    scope_paths = [path for scope in scopes.SCOPES for slug in scope.slugs_of(article) for path in scope.paths(slug)]
+    edition_paths = [reverse(name) for name in EDITION_LISTINGS]
+    if article.published_at:
+        edition_paths.append(
+            reverse("feeds:sitemap-month", kwargs={"year": f"{article.published_at:%Y}", "month": f"{article.published_at:%m}"})
+        )
+    edition_paths.append(reverse("api_v1:article", kwargs={"article_id": article.pk}))
     for host, root in site_hosts_for(article):
 
         def local(url_path: str, root: str = root) -> str:
             return "/" + url_path[len(root) :] if url_path.startswith(root) else url_path
 
         article_path = local(article.url_path)
-        listings = ["/", "/feed/", "/feed/atom/", "/sitemap.xml", "/news-sitemap.xml", "/robots.txt"]
+        listings = ["/", *edition_paths]
         if article.section:
             section = local(article.section.url_path)
             year = article_path.rsplit("/", 2)[0] + "/"
             listings += [section, year, f"{section}feed/", f"{section}feed/atom/"]
-        for slug in tag_slugs:
-            listings += [f"/tags/{slug}/", f"/tags/{slug}/feed/", f"/tags/{slug}/feed/atom/"]
-        for slug in author_slugs:
-            listings += [f"/authors/{slug}/", f"/authors/{slug}/feed/", f"/authors/{slug}/feed/atom/"]
-        if article.agency:
-            slug = article.agency.slug
-            listings += [f"/agencies/{slug}/", f"/agencies/{slug}/feed/", f"/agencies/{slug}/feed/atom/"]
-        if article.published_at:
-            listings.append(f"/sitemaps/{article.published_at:%Y-%m}.xml")
-        listings += ["/api/v1/articles", "/api/v1/top", "/api/v1/breaking", "/api/v1/sections", f"/api/v1/articles/{article.pk}"]
+        listings += scope_paths
         purge.add(host, article_path, *listings)
         if old_url_path and old_url_path != article.url_path:
             # Moved: its old page, and the section and year it was listed under.

@@ -15,21 +15,29 @@ finding recent work, the explorer for the archive.
 Other searches (images, documents, snippets, ``search()``) go to Wagtail's
 backend unchanged; so does everything on databases without a fast path.
 
+On SQLite and PostgreSQL the index stores text folded (``folding.fold``:
+one spelling for the Urdu and Arabic forms of a letter, no vowel marks),
+and every query is folded the same way before it is asked.
+
 Settings: ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "masthead.search.backend"}}``.
 """
 
 from __future__ import annotations
 
+import copy
+import functools
+import sys
+import types
 from collections import OrderedDict
 
 from django.db.models import Count, QuerySet
 from django.db.models.functions import Coalesce
 from modelsearch.backends import database
 from modelsearch.backends.base import BaseSearchResults
-from modelsearch.query import MatchAll, PlainText
+from modelsearch.query import MatchAll, PlainText, SearchQuery
 from wagtail.models import Page, get_page_models
 
-from masthead.search import engine
+from masthead.search import engine, folding
 
 MAX_QUERY_LENGTH = 200
 # What an admin listing of pages found by a search is ordered by when the view asks for no order of its own:
@@ -105,6 +113,66 @@ class NewestFirstPageSearch:
         return engine.newest_index_matches(engine.words(query[:MAX_QUERY_LENGTH]), models, titles_as_typed=True)
 
 
+class FoldedQueries:
+    """Mixed into the backend: what is asked is folded as the index's text was (see ``folding``).
+
+    A search limited to ``fields`` on PostgreSQL reads the model's own
+    columns, not the index, and finds only the spelling stored there.
+    """
+
+    def search(self, query, model_or_queryset, *args, **kwargs):
+        return super().search(folded(query), model_or_queryset, *args, **kwargs)
+
+    def autocomplete(self, query, model_or_queryset, *args, **kwargs):
+        return super().autocomplete(folded(query), model_or_queryset, *args, **kwargs)
+
+
+def folded(query):
+    """A query string, or a parsed query's every string, folded; the query is not changed in place."""
+    if isinstance(query, str):
+        return folding.fold(query)
+    if not isinstance(query, SearchQuery):
+        return query
+    query = copy.copy(query)
+    if isinstance(getattr(query, "query_string", None), str):
+        query.query_string = folding.fold(query.query_string)
+    if hasattr(query, "subquery"):
+        query.subquery = folded(query.subquery)
+    if hasattr(query, "subqueries"):
+        query.subqueries = [folded(subquery) for subquery in query.subqueries]
+    return query
+
+
+@functools.cache
+def folding_index(index_class):
+    """``index_class`` with the text of each object folded before it is stored.
+
+    modelsearch reads an object's text through the ``ObjectIndexer`` of its
+    backend's module, named inside ``add_items`` with no setting to replace
+    it. Ours is theirs with every value folded; ``add_items`` is their code
+    run with ours under that name, so their SQL stays theirs across upgrades.
+    """
+    add_items = index_class.add_items
+    if "ObjectIndexer" not in names_read(add_items.__code__):
+        # A modelsearch upgrade changed how it indexes: stop rather than store unfolded text no query would find.
+        raise RuntimeError(f"{index_class.__module__}.{index_class.__name__}.add_items no longer reads ObjectIndexer")
+    theirs = sys.modules[index_class.__module__].ObjectIndexer
+
+    class FoldingObjectIndexer(theirs):
+        def prepare_value(self, value):
+            return folding.fold(super().prepare_value(value))
+
+    namespace = {**add_items.__globals__, "ObjectIndexer": FoldingObjectIndexer}
+    folded_add_items = types.FunctionType(add_items.__code__, namespace, add_items.__name__, add_items.__defaults__)
+    return type(f"Folding{index_class.__name__}", (index_class,), {"add_items": folded_add_items})
+
+
+def names_read(code: types.CodeType) -> set[str]:
+    """The global names a function's code reads, its comprehensions' included."""
+    nested = [const for const in code.co_consts if isinstance(const, types.CodeType)]
+    return set(code.co_names).union(*(names_read(inner) for inner in nested))
+
+
 # The backends with an index the engine reads (FTS5 on SQLite, tsvector on PostgreSQL). Named, not imported:
 # each backend's module only imports on its own database.
 FAST_BACKENDS = ("SQLiteSearchBackend", "PostgresSearchBackend")
@@ -115,7 +183,8 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks for in a backe
     theirs = type(backend)
     if theirs.__name__ not in FAST_BACKENDS:
         return backend
-    return type(f"NewestFirst{theirs.__name__}", (NewestFirstPageSearch, theirs), {})(params)
+    ours = {"index_class": folding_index(theirs.index_class)}
+    return type(f"NewestFirst{theirs.__name__}", (FoldedQueries, NewestFirstPageSearch, theirs), ours)(params)
 
 
 def with_parents(pages: list[Page]) -> None:

@@ -20,6 +20,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 
 from masthead.news.models import ArticlePage
+from masthead.search import folding
 
 CANDIDATES = 500  # 25 pages of 20; also well under SQLite's limit on bound parameters
 PREFIX_LETTERS = 3
@@ -28,8 +29,13 @@ NON_WORD = re.compile(r"[\W_]+")  # underscores separate words, as both full-tex
 
 
 def words(query: str) -> str:
-    """Only the words: punctuation means query syntax to full-text engines (FTS5 fails on a stray quote)."""
-    return " ".join(NON_WORD.sub(" ", query).split())
+    """Only the words, folded as the index's text is (see ``folding``).
+
+    Punctuation means query syntax to full-text engines (FTS5 fails on a
+    stray quote). Folded first: a vowel mark is not a word character, and
+    would cut a word in two.
+    """
+    return " ".join(NON_WORD.sub(" ", folding.fold(query)).split())
 
 
 def newest_matches(terms: str, limit: int | None = None) -> list[int] | None:

@@ -37,6 +37,9 @@ WIRE_DESK_PERMISSION = "ingest.view_wireitem"  # the desk and its items
 WIRE_ACTION_PERMISSION = "ingest.change_wireitem"  # ignore, restore, ignore a cluster
 RAW_PAYLOAD_PERMISSION = "ingest.view_wirepayload"  # agency copy exactly as received
 WIRE_CREDIT_PERMISSIONS = ("news.add_agency", "news.change_agency")  # a new agency, or an alias of one
+# simple_translation's "Translate": a draft in another edition's language (masthead/translation); publishing it
+# still takes an editor.
+TRANSLATE_PERMISSION = "simple_translation.submit_translation"
 
 ALL_PAGE_PERMISSIONS = ("add", "change", "bulk_delete", "lock", "publish", "unlock")
 
@@ -55,14 +58,21 @@ ROLES = (
     Role(
         REPORTERS,
         page=("add",),
-        model=(ACCESS_ADMIN, "news.view_author", "news.view_agency"),
+        model=(ACCESS_ADMIN, "news.view_author", "news.view_agency", TRANSLATE_PERMISSION),
         images=("add", "choose"),
         documents=("add", "choose"),
     ),
     Role(
         SUB_EDITORS,
         page=("add", "change", "lock"),
-        model=(ACCESS_ADMIN, "news.view_author", "news.view_agency", "news.add_author", "news.change_author"),
+        model=(
+            ACCESS_ADMIN,
+            "news.view_author",
+            "news.view_agency",
+            "news.add_author",
+            "news.change_author",
+            TRANSLATE_PERMISSION,
+        ),
         images=("add", "change", "choose"),
         documents=("add", "change", "choose"),
     ),
@@ -72,6 +82,7 @@ ROLES = (
         model=(
             ACCESS_ADMIN,
             *(f"news.{action}_{model}" for model in ("author", "agency") for action in ("add", "change", "delete", "view")),
+            TRANSLATE_PERMISSION,
         ),
         images=("add", "change", "choose"),
         documents=("add", "change", "choose"),

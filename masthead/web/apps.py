@@ -7,3 +7,6 @@ class WebConfig(AppConfig):
     label = "web"
     verbose_name = "Public site"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from masthead.web import checks  # noqa: F401  (registers the catalogue check)

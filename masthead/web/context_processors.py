@@ -1,8 +1,9 @@
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 
 from masthead.web.edition import Edition
-from masthead.web.lite import LITE_STYLE
+from masthead.web.lite import lite_style
 
 BASE_TEMPLATE = "web/base.html"
 LITE_BASE_TEMPLATE = "web/lite_base.html"
@@ -15,5 +16,5 @@ def edition(request):
         "edition": SimpleLazyObject(lambda: Edition.for_request(request)),
         "lite": lite,
         "base_template": LITE_BASE_TEMPLATE if lite else BASE_TEMPLATE,
-        "lite_style": mark_safe(LITE_STYLE) if lite else "",
+        "lite_style": mark_safe(lite_style(translation.get_language())) if lite else "",
     }

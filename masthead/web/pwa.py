@@ -23,7 +23,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.templatetags.static import static
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, gettext
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
@@ -102,7 +102,8 @@ def manifest(request: HttpRequest) -> HttpResponse:
         "id": "/",
         "name": name,
         "short_name": short_name(name),
-        "description": EditionSettings.for_request(request).tagline or f"The latest stories from {name}",
+        "description": EditionSettings.for_request(request).tagline
+        or gettext("The latest stories from %(name)s") % {"name": name},
         "lang": language,
         "dir": "rtl" if bidi else "ltr",
         "start_url": "/",

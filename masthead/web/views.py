@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
-from taggit.models import Tag
 from wagtail.models import Site
 
 from masthead.lib.pagination import paginate
-from masthead.news import querysets
-from masthead.news.models import Agency, Author
+from masthead.news import scopes
+from masthead.news.scopes import ListingScope
 
 PAGE_SIZE = 20
 
@@ -22,42 +22,35 @@ def _site(request: HttpRequest) -> Site:
     return site
 
 
+def _listing(request: HttpRequest, scope: ListingScope, slug: str):
+    """The edition's scope listing for ``slug``, page by page; 404 when the edition has no such tag, author or agency."""
+    site = _site(request)
+    subject = scope.find(site, slug)
+    if subject is None:
+        raise Http404(f"No such {scope.kind} in this edition")
+    return subject, paginate(request, scope.stories(site, subject), PAGE_SIZE)
+
+
 @require_safe
 def tag_stories(request: HttpRequest, slug: str) -> HttpResponse:
-    tag = get_object_or_404(Tag, slug=slug)
-    stories = querysets.stories_tagged(_site(request), tag)
-    return render(
-        request,
-        "web/listing.html",
-        {"heading": tag.name, "kicker": "Tag", "listing": paginate(request, stories, PAGE_SIZE)},
-    )
+    tag, listing = _listing(request, scopes.TAG, slug)
+    return render(request, "web/listing.html", {"heading": tag.name, "kicker": gettext("Tag"), "listing": listing})
 
 
 @require_safe
 def author_stories(request: HttpRequest, slug: str) -> HttpResponse:
-    author = get_object_or_404(Author, slug=slug)
-    stories = querysets.stories_by(_site(request), author)
+    author, listing = _listing(request, scopes.AUTHOR, slug)
     return render(
         request,
         "web/listing.html",
-        {
-            "heading": author.name,
-            "kicker": author.role or "Author",
-            "about": author.bio,
-            "listing": paginate(request, stories, PAGE_SIZE),
-        },
+        {"heading": author.name, "kicker": author.role or gettext("Author"), "about": author.bio, "listing": listing},
     )
 
 
 @require_safe
 def agency_stories(request: HttpRequest, slug: str) -> HttpResponse:
-    agency = get_object_or_404(Agency, slug=slug)
-    stories = querysets.stories_from(_site(request), agency)
-    return render(
-        request,
-        "web/listing.html",
-        {"heading": agency.name, "kicker": "Agency", "listing": paginate(request, stories, PAGE_SIZE)},
-    )
+    agency, listing = _listing(request, scopes.AGENCY, slug)
+    return render(request, "web/listing.html", {"heading": agency.name, "kicker": gettext("Agency"), "listing": listing})
 
 
 def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
@@ -75,7 +68,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
     if request.path_info.startswith("/api/"):  # the app API answers in its own error shape, even here
         from masthead.api.errors import unhandled_error_response
 
-        return unhandled_error_response(error)
+        return unhandled_error_response(error, request)
     if isinstance(error, DatabaseError):
         response = HttpResponse(render_to_string("503.html"), status=503)
         response["Retry-After"] = "30"

@@ -28,6 +28,8 @@ from tests.deployed.processes import Service, free_port, masthead, run, scrubbed
 
 # The demo edition's Site is `localhost`; the other two are aliases an operator lists in ALLOWED_HOSTS.
 HOSTS = ("localhost", "127.0.0.1", "news.localhost")
+# The demo's second edition (Urdu) has its own Site and host name; it is not an alias of the first.
+EDITION_HOSTS = ("ur.localhost",)
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 EDITOR = "editor"
 LOAD_DEMO = "from masthead.demo.load import load_demo; print(load_demo().summary)"
@@ -97,8 +99,8 @@ def production_env(home: Path, database_url: str | None, port: int) -> dict[str,
         SECRET_KEY=secrets.token_urlsafe(50),
         HTTPS="1",
         BEHIND_PROXY="1",
-        ALLOWED_HOSTS=",".join(HOSTS),
-        CSRF_TRUSTED_ORIGINS=",".join(f"https://{host}:{port}" for host in HOSTS),
+        ALLOWED_HOSTS=",".join(HOSTS + EDITION_HOSTS),
+        CSRF_TRUSTED_ORIGINS=",".join(f"https://{host}:{port}" for host in HOSTS + EDITION_HOSTS),
     )
     if database_url:
         env["DATABASE_URL"] = database_url

@@ -120,31 +120,68 @@ def test_a_headline_cannot_break_out_of_the_json_ld_script(client, make_story):
     assert article["headline"] == title and article["description"] == 'Quotes " and </SCRIPT> too'
 
 
-def test_translations_are_linked_with_hreflang(client, make_story, edition):
-    from wagtail.models import Locale, Site
+def hreflang_links(html: str) -> dict[str, str]:
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
 
-    urdu = Locale.objects.create(language_code="ur")
+
+def test_translations_are_linked_with_hreflang_on_each_editions_own_host_both_ways(client, make_story, edition):
+    from tests.editions import URDU_HOST, urdu_edition_of
+
+    urdu = urdu_edition_of(edition)
     story = make_story(title="Budget passes")
-    urdu_home = edition.home.copy_for_translation(urdu)
-    urdu_home.save_revision().publish()
-    section = edition.sections["world"].copy_for_translation(urdu)
-    section.save_revision().publish()
-    year = story.get_parent().specific.copy_for_translation(urdu)
-    year.save_revision().publish()
-    translated = story.copy_for_translation(urdu)
-    translated.title = "بجٹ منظور"
-    translated.save_revision().publish()
-    Site.objects.create(hostname="urdu.example.org", port=80, site_name="ایم ایم نیوز", root_page=urdu_home)
+    translated = urdu.translate(story, "بجٹ منظور")
+    in_section = "/world/" + story.url_path.split("/world/", 1)[1]
+    expected = {"en": BASE + in_section, "ur": f"http://{URDU_HOST}{in_section}", "x-default": BASE + in_section}
 
-    english = page_of(client, story.url_path.replace("/mm-news", "", 1))
-    links = re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', english)
-    assert dict(links) == {
-        "en": BASE + "/world/" + story.url_path.split("/world/", 1)[1],
-        "ur": "http://urdu.example.org/world/" + story.url_path.split("/world/", 1)[1],
-    }
+    assert hreflang_links(page_of(client, story.url_path.replace("/mm-news", "", 1))) == expected
+    # From the Urdu page too: the English version on the English host, not the Urdu host or Wagtail's language prefix.
+    assert hreflang_links(page_of(client, urdu.path_of(translated), HTTP_HOST=URDU_HOST)) == expected
 
     alone = make_story(title="Not translated")
     assert "hreflang" not in page_of(client, alone.url_path.replace("/mm-news", "", 1))
+
+
+def test_hreflang_follows_the_readers_scheme_and_port(client, make_story, edition):
+    from tests.editions import URDU_HOST, urdu_edition_of
+
+    urdu = urdu_edition_of(edition)
+    story = make_story(title="Budget passes")
+    translated = urdu.translate(story, "بجٹ منظور")
+    in_section = "/world/" + story.url_path.split("/world/", 1)[1]
+
+    # Behind TLS (HTTPS=1 in production) every edition is https; the demo's port is every edition's port.
+    secure = hreflang_links(page_of(client, urdu.path_of(translated), HTTP_HOST=URDU_HOST, secure=True))
+    assert secure == {
+        "en": f"https://testserver{in_section}",
+        "ur": f"https://{URDU_HOST}{in_section}",
+        "x-default": f"https://testserver{in_section}",
+    }
+    on_a_port = hreflang_links(page_of(client, urdu.path_of(translated), HTTP_HOST=f"{URDU_HOST}:8000"))
+    assert on_a_port["en"] == f"http://testserver:8000{in_section}"
+    assert on_a_port["ur"] == f"http://{URDU_HOST}:8000{in_section}"
+
+
+def test_x_default_is_the_main_language_when_no_version_is_the_default_sites(client, make_story, edition):
+    from tests.editions import URDU_HOST, urdu_edition_of
+
+    urdu = urdu_edition_of(edition)
+    story = make_story(title="Budget passes")
+    translated = urdu.translate(story, "بجٹ منظور")
+    edition.site.is_default_site = False
+    edition.site.save()
+    links = hreflang_links(page_of(client, urdu.path_of(translated), HTTP_HOST=URDU_HOST))
+    assert links["x-default"] == links["en"] != links["ur"]
+
+
+def test_home_and_section_pages_link_their_translations(client, edition):
+    from tests.editions import URDU_HOST, urdu_edition_of
+
+    urdu_edition_of(edition)
+    home = {"en": f"{BASE}/", "ur": f"http://{URDU_HOST}/", "x-default": f"{BASE}/"}
+    assert hreflang_links(page_of(client, "/")) == home
+    assert hreflang_links(page_of(client, "/", HTTP_HOST=URDU_HOST)) == home
+    world = {"en": f"{BASE}/world/", "ur": f"http://{URDU_HOST}/world/", "x-default": f"{BASE}/world/"}
+    assert hreflang_links(page_of(client, "/world/", HTTP_HOST=URDU_HOST)) == world
 
 
 def test_edition_logo_is_the_publisher_logo_when_set(client, newsroom, edition, picture):

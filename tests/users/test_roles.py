@@ -151,3 +151,15 @@ def test_the_grant_edition_command(edition):
     call_command("grant_edition", "testserver", "--staff", "Night desk", stdout=StringIO())
     assert page_permissions(Group.objects.get(name="Night desk editors"), edition.home) >= {"publish_page"}
     assert page_permissions(Group.objects.get(name=roles.EDITORS), edition.home) == set()
+
+
+def test_reporters_sub_editors_and_editors_may_translate_the_wire_desk_may_not(db):
+    def can_translate(name: str) -> bool:
+        return (
+            Group.objects.get(name=name)
+            .permissions.filter(content_type__app_label="simple_translation", codename="submit_translation")
+            .exists()
+        )
+
+    assert all(can_translate(name) for name in (roles.REPORTERS, roles.SUB_EDITORS, roles.EDITORS))
+    assert not can_translate(roles.WIRE_DESK)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from masthead.breaking.current import banner_for
 from masthead.web.lite import lite_url
@@ -35,8 +36,9 @@ def breaking_banner(context) -> SafeString | str:
     url = lite_url(banner.path) if context.get("lite") else banner.path
     here = getattr(context.get("page"), "pk", None) == banner.story.pk
     return format_html(
-        '<aside class="breaking" aria-label="Breaking news"><p><strong class="breaking__label">Breaking</strong> '
-        '<a href="{}"{}>{}</a></p></aside>',
+        '<aside class="breaking" aria-label="{}"><p><strong class="breaking__label">{}</strong> <a href="{}"{}>{}</a></p></aside>',
+        gettext("Breaking news"),
+        gettext("Breaking"),
         url,
         mark_safe(' aria-current="page"') if here else "",
         banner.headline,

@@ -21,5 +21,4 @@ def note_date(context, moment: datetime | None) -> str:
     """``3 Dec 2026, 10:15 PKT`` in the edition's zone: short enough for a phone's line."""
     if moment is None:
         return ""
-    local = context["edition"].local(moment)
-    return f"{local.day} {local:%b %Y, %H:%M} {local.tzname()}"
+    return context["edition"].short_date(moment)

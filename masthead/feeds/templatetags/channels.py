@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from django import template
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from masthead.feeds.structured_data import article_metadata as build_article_metadata
 from masthead.feeds.structured_data import listing_metadata as build_listing_metadata
 from masthead.feeds.structured_data import metadata_html
+from masthead.news import scopes
 
 register = template.Library()
-
-LISTING_FEEDS = {"web:tag", "web:author", "web:agency"}
 
 
 @register.simple_tag(takes_context=True)
@@ -36,9 +36,24 @@ def listing_metadata(context, title: str, description: str = "") -> SafeString:
     else:
         stories, number, is_front = _front_page_stories(context), 1, bool(context.get("is_front"))
     metadata = build_listing_metadata(
-        request, edition, title=title, description=description or "", stories=stories, page_number=number, is_front=is_front
+        request,
+        edition,
+        title=title,
+        description=description or "",
+        stories=stories,
+        page_number=number,
+        is_front=is_front,
+        page=_translatable_page(context),
     )
     return metadata_html(metadata)
+
+
+def _translatable_page(context):
+    """The home or section page a listing is, whose translations in other editions get ``hreflang`` links."""
+    from masthead.news.models import HomePage, SectionPage
+
+    page = context.get("page")
+    return page if isinstance(page, (HomePage, SectionPage)) and page.pk else None
 
 
 def _front_page_stories(context) -> list:
@@ -63,7 +78,10 @@ def feed_links(context):
     if request is None or getattr(edition, "site", None) is None:
         return {"links": []}
     name = edition.name
-    links = [("application/rss+xml", name, "/feed/"), ("application/atom+xml", f"{name} (Atom)", "/feed/atom/")]
+    links = [
+        ("application/rss+xml", name, "/feed/"),
+        ("application/atom+xml", gettext("%(name)s (Atom)") % {"name": name}, "/feed/atom/"),
+    ]
     page = context.get("page")
     section = (
         page if isinstance(page, SectionPage) else (page.section if isinstance(page, ArticlePage) and page.section_id else None)
@@ -73,6 +91,7 @@ def feed_links(context):
         from masthead.feeds.links import site_path
 
         links.append(("application/rss+xml", f"{section.title} | {name}", f"{site_path(edition.site, section.url_path)}feed/"))
-    elif match is not None and match.view_name in LISTING_FEEDS and context.get("heading"):
-        links.append(("application/rss+xml", f"{context['heading']} | {name}", f"{request.path}feed/"))
+    elif match is not None and match.view_name in scopes.BY_PAGE_URL_NAME and context.get("heading"):
+        feed = scopes.BY_PAGE_URL_NAME[match.view_name].feed_url(match.kwargs["slug"])
+        links.append(("application/rss+xml", f"{context['heading']} | {name}", feed))
     return {"links": links}

@@ -35,5 +35,4 @@ def entry_time(context, moment) -> str:
     edition = context.get("edition")
     if moment is None or edition is None:
         return ""
-    local = edition.local(moment)
-    return f"{local:%H:%M}" if local.date() == edition.today() else f"{local:%-d %b %H:%M}"
+    return edition.clock_time(moment)

@@ -22,6 +22,7 @@ class Migration(migrations.Migration):
         ("images", "0002_initial"),
         ("news", "0006_article_sitemap_month"),
         ("ingest", "0001_initial"),
+        ("simple_translation", "0001_initial"),  # the roles' translate permission (added since; applied everywhere)
     ]
 
     operations = [migrations.RunPython(install, migrations.RunPython.noop)]

@@ -8,6 +8,7 @@ from django import template
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from masthead.news.models import SectionPage
 from masthead.web.lite import lite_url
@@ -19,9 +20,39 @@ DAYS_PER_YEAR = 365.2425
 
 @register.simple_tag(takes_context=True)
 def dual_date(context, moment: datetime | None) -> str:
+    """A moment in both calendars, in the edition's language and digits (Edition.dual_date)."""
     if moment is None:
         return ""
-    return context["edition"].dual_date(moment)
+    edition = context["edition"]
+    return isolate_hijri(edition, edition.dual_date(moment))
+
+
+@register.simple_tag(takes_context=True)
+def masthead_date(context) -> str:
+    """Today's dateline under the masthead (Edition.masthead_date)."""
+    edition = context["edition"]
+    return isolate_hijri(edition, edition.masthead_date())
+
+
+def isolate_hijri(edition, line: str) -> str | SafeString:
+    """``line`` with its Hijri half in ``<bdi>`` when that half is right to left on a left-to-right page.
+
+    Otherwise bidi reorders "۸ ذوالقعدہ ۱۴۴۴" after an English date (its year
+    lands beside the day). The halves are found by the dateline's own
+    separators (calendars/formatting.py), which no month name contains.
+    """
+    if edition.right_to_left or not edition.hijri_is_right_to_left:
+        return line
+    gregorian, separator, rest = line.partition(" / ")
+    hijri, comma, clock = rest.partition(edition.date_language.comma)
+    return format_html("{}{}<bdi>{}</bdi>{}{}", gregorian, separator, hijri, comma, clock)
+
+
+@register.simple_tag(takes_context=True)
+def digits(context, number: int) -> str:
+    """A number in the edition's digits: an archive's year is ``۲۰۲۳`` on an Urdu edition."""
+    edition = context.get("edition")
+    return str(number) if edition is None else edition.number(number)
 
 
 @register.filter
@@ -63,7 +94,7 @@ def section_nav(context) -> SafeString:
         if lite:
             markup = format_html_join("", '<a href="{}">{}</a> ', ((url, title) for url, title, _ in items))
         else:
-            home = format_html('<li><a href="/"{}>Home</a></li>', mark_safe(CURRENT) if is_front else "")
+            home = format_html('<li><a href="/"{}>{}</a></li>', mark_safe(CURRENT) if is_front else "", gettext("Home"))
             markup = home + format_html_join(
                 "",
                 '<li><a href="{}"{}>{}</a></li>',
@@ -85,7 +116,9 @@ def story_body(context, body, related) -> SafeString:
         if index == body.read_more_after and related is not None:
             url = href(context, related)
             parts.append(
-                format_html('<p class="read-more"><strong>Read more:</strong> <a href="{}">{}</a></p>', url, related.title)
+                format_html(
+                    '<p class="read-more"><strong>{}</strong> <a href="{}">{}</a></p>', gettext("Read more:"), url, related.title
+                )
             )
     return mark_safe("\n".join(parts))
 

@@ -8,6 +8,8 @@
   var list = root.querySelector("[data-live-entries]");
   var status = root.querySelector("[data-live-status]");
   var timer = null;
+  // The words this script shows come from the page, in the edition's language (live/story.html).
+  function text(name, fallback) { return root.getAttribute("data-text-" + name) || fallback; }
   var INTERVAL = 10000;
 
   function nodeOf(html) {
@@ -57,17 +59,17 @@
         var item = document.createElement("li");
         var link = document.createElement("a");
         link.href = "#entry-" + event.id;
-        link.textContent = event.title || "Key event";
+        link.textContent = event.title || text("key-event", "Key event");
         item.appendChild(link);
         keys.appendChild(item);
       });
     }
-    if (added && status) status.textContent = added === 1 ? "1 new update" : added + " new updates";
+    if (added && status) status.textContent = added === 1 ? text("one-new", "1 new update") : text("many-new", "{count} new updates").replace("{count}", added);
     if (data.state !== "live") {
       root.setAttribute("data-live-state", data.state);
       var badge = root.querySelector(".live-badge");
-      if (badge) { badge.textContent = "Ended"; badge.className = "live-badge live-badge--ended"; }
-      if (status) status.textContent = "Live coverage has ended";
+      if (badge) { badge.textContent = text("ended", "Ended"); badge.className = "live-badge live-badge--ended"; }
+      if (status) status.textContent = text("has-ended", "Live coverage has ended");
       stop();
     }
   }
