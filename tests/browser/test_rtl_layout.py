@@ -15,7 +15,7 @@ from wagtail.models import Locale
 from masthead.news import services
 from masthead.news.models import Agency, Author
 from masthead.web.fonts.build_urdu_font import WOFF2_NAME
-from tests.browser.conftest import DESKTOP, PHONE, screenshot
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -34,6 +34,19 @@ def django_beside_playwright():
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         yield
+
+
+@pytest.fixture
+def browser():
+    """This test's own Playwright, stopped before the database is flushed and restored (as the desk's browser tests
+    do): the session's one would leave its event loop running into the next transactional test, whose restore of the
+    migrations' rows then goes to another connection object and the tree's root is lost for every test after."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture
