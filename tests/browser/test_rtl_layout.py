@@ -28,21 +28,16 @@ PARAGRAPHS = [
 ]
 
 
-@pytest.fixture(scope="session", autouse=True)
-def django_beside_playwright():
-    """The session's Playwright keeps an event loop running in this thread; the ORM calls here stay synchronous."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        yield
-
-
 @pytest.fixture
-def browser():
+def browser(monkeypatch):
     """This test's own Playwright, stopped before the database is flushed and restored (as the desk's browser tests
     do): the session's one would leave its event loop running into the next transactional test, whose restore of the
     migrations' rows then goes to another connection object and the tree's root is lost for every test after."""
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are still synchronous. Set
+    # for this test only: a session-wide setting leaks into the processes later tests start as production.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
