@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
 from io import BytesIO
 from pathlib import Path
 
@@ -13,14 +12,14 @@ from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.html import escape
 from wagtail.models import Page, Site
 
 from masthead.breaking import demo as breaking_demo
 from masthead.corrections import demo as corrections_demo
 from masthead.curation.demo import curate_home
 from masthead.demo import content, urdu
-from masthead.demo.pictures import draw, draw_share_card
+from masthead.demo.filing import file_stories
+from masthead.demo.pictures import draw_share_card
 from masthead.images.models import Picture
 from masthead.live import demo as live_demo
 from masthead.news import services
@@ -79,41 +78,11 @@ def load_demo() -> DemoResult:
         agencies[spec.key] = agency
 
     now = timezone.now()
-    stories: dict[str, ArticlePage] = {}
-    # Oldest first, so that tree order and publication order agree.
-    for spec in sorted(content.STORIES, key=lambda s: -s.age_days):
-        published = now - timedelta(days=spec.age_days)
-        updated = published + timedelta(hours=spec.updated_hours_after) if spec.updated_hours_after else None
-        draft = services.StoryDraft(
-            title=spec.title,
-            standfirst=spec.standfirst,
-            dateline=spec.dateline,
-            paragraphs=[f"<p>{escape(text)}</p>" for text in spec.paragraphs],
-            authors=[authors[key] for key in spec.authors],
-            agency=agencies.get(spec.agency),
-            tags=list(spec.tags),
-            hero_image=_picture(spec) if spec.picture else None,
-            hero_caption=spec.caption,
-        )
-        stories[spec.key] = services.file_story(
-            sections[spec.section], draft, publish=True, published_at=published, updated_at=updated
-        )
-
-    for spec in content.STORIES:
-        if spec.related:
-            ArticlePage.objects.filter(pk=stories[spec.key].pk).update(related_article=stories[spec.related])
+    stories = file_stories(content.STORIES, sections=sections, authors=authors, agencies=agencies, now=now)
     curate_home(home, stories, content.LEAD_STORY, now)
     corrections_demo.add_correction(stories)  # a story with a correction at its foot (corrections/demo.py)
     live_demo.add_live_story(sections["world"], now)  # a live story with a dozen entries (live/demo.py)
     return DemoResult(created=True, stories=len(stories))
-
-
-def _picture(spec) -> Picture:
-    data = draw(spec.picture)
-    image = Picture(title=spec.caption or spec.title, credit=spec.credit, description=spec.caption or spec.title)
-    image.file = ImageFile(BytesIO(data), name=f"demo-{spec.key}.jpg")
-    image.save()
-    return image
 
 
 def _share_card() -> Picture:

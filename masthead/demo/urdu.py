@@ -15,21 +15,16 @@ before it existed too, and left as it is once there.
 
 from __future__ import annotations
 
-from datetime import timedelta
 from functools import wraps
-from io import BytesIO
 
-from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.html import escape
 from wagtail.models import Locale, Site
 
 from masthead.calendars.spellings import HijriStyle
 from masthead.curation.demo import curate_home
 from masthead.demo import content, content_ur
-from masthead.demo.pictures import draw
-from masthead.images.models import Picture
+from masthead.demo.filing import file_stories
 from masthead.news import services
 from masthead.news.models import Agency, AgencyAlias, ArticlePage, Author, HomePage
 from masthead.web.models import EditionSettings
@@ -120,24 +115,17 @@ def load_urdu_edition() -> HomePage | None:
 
     english_stories = _english_stories(english)
     now = timezone.now()
-    stories: dict[str, ArticlePage] = {}
-    for spec in sorted(content_ur.STORIES, key=lambda s: -s.age_days):  # oldest first, as the English edition
-        published = now - timedelta(days=spec.age_days)
-        updated = published + timedelta(hours=spec.updated_hours_after) if spec.updated_hours_after else None
-        draft = services.StoryDraft(
-            title=spec.title,
-            slug=spec.key,  # Latin slugs, as the sections': an Urdu address stays short and legible when shared
-            standfirst=spec.standfirst,
-            dateline=spec.dateline,
-            paragraphs=[f"<p>{escape(text)}</p>" for text in spec.paragraphs],
-            authors=[authors[key] for key in spec.authors],
-            agency=agencies.get(spec.agency),
-            tags=list(spec.tags),
-            hero_image=_picture(spec) if spec.picture else None,
-            hero_caption=spec.caption,
-        )
-        story = services.file_story(sections[spec.section], draft, publish=True, published_at=published, updated_at=updated)
-        stories[spec.key] = _as_translation_of(story, english_stories.get(content_ur.TRANSLATION_OF.get(spec.key, "")))
+    stories = file_stories(
+        content_ur.STORIES,
+        sections=sections,
+        authors=authors,
+        agencies=agencies,
+        now=now,
+        latin_slugs=True,
+        picture_prefix="demo-ur",
+    )
+    for key, story in stories.items():
+        _as_translation_of(story, english_stories.get(content_ur.TRANSLATION_OF.get(key, "")))
 
     for slug, section in sections.items():  # year folders too, so a story translated later finds its parents
         if slug in english_sections:
@@ -145,9 +133,6 @@ def load_urdu_edition() -> HomePage | None:
             for folder in section.get_children():
                 _as_translation_of(folder.specific, english_years.get(folder.slug))
 
-    for spec in content_ur.STORIES:
-        if spec.related:
-            ArticlePage.objects.filter(pk=stories[spec.key].pk).update(related_article=stories[spec.related])
     curate_home(home, stories, content_ur.LEAD_STORY, now)
     return home
 
@@ -165,10 +150,3 @@ def _english_stories(english: HomePage) -> dict[str, ArticlePage]:
     titles = {spec.title: spec.key for spec in content.STORIES if spec.key in set(content_ur.TRANSLATION_OF.values())}
     found = ArticlePage.objects.descendant_of(english).filter(title__in=titles)
     return {titles[page.title]: page for page in found}
-
-
-def _picture(spec) -> Picture:
-    image = Picture(title=spec.caption, credit=spec.credit, description=spec.caption)
-    image.file = ImageFile(BytesIO(draw(spec.picture)), name=f"demo-ur-{spec.key}.jpg")
-    image.save()
-    return image

@@ -154,7 +154,7 @@ def test_a_file_that_does_not_decode_is_refused_in_code_too():
 @pytest.mark.django_db
 def test_the_demo_pictures_are_stored_reencoded():
     from masthead.demo import content
-    from masthead.demo.load import _picture
+    from masthead.demo.filing import picture as _picture
 
     spec = next(story for story in content.STORIES if story.picture)
     picture = _picture(spec)
